@@ -1,0 +1,12 @@
+package io.mosaic.crm.sdk.error;
+
+import java.util.List;
+
+/** The caller is known but may not do this (403). */
+public final class ForbiddenException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    public ForbiddenException(String message) {
+        super("forbidden", message, List.of());
+    }
+}

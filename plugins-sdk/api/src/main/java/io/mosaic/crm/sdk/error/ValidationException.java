@@ -1,0 +1,16 @@
+package io.mosaic.crm.sdk.error;
+
+import java.util.List;
+
+/** The request is well-formed but its content breaks the rules; every problem is named (422). */
+public final class ValidationException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    public ValidationException(List<FieldProblem> problems) {
+        super("validation_failed", "the request has invalid fields", problems);
+    }
+
+    public ValidationException(String field, String problem) {
+        this(List.of(new FieldProblem(field, problem)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.mosaic.crm.sdk.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.sdk.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The request as a route handler sees it, already authenticated and authorized. */
+@ProviderType
+public interface ApiRequest {
+
+    String method();
+
+    /** The full request path, e.g. {@code /api/customers/accounts/17}. */
+    String path();
+
+    /** A path parameter as text; present whenever the route pattern names it. */
+    String pathParam(String name);
+
+    /**
+     * A path parameter that must be a positive decimal id, parsed exactly: {@code 17abc} and
+     * {@code 017} are rejected with a {@code 400 invalid_id} error.
+     */
+    long idParam(String name);
+
+    /** The first value of a query parameter. */
+    Optional<String> query(String name);
+
+    /** All query parameters in the order they were given. */
+    Map<String, List<String>> queryParams();
+
+    /** A request header, case-insensitive. */
+    Optional<String> header(String name);
+
+    /**
+     * The JSON body bound strictly to {@code type}: malformed JSON is a 400, a wrong type for a
+     * field, an unknown field or a duplicate key is a 422 with the field named.
+     */
+    <T> T body(Class<T> type);
+
+    /** The JSON body as a tree, parsed strictly (no trailing content, no duplicate keys). */
+    JsonNode bodyTree();
+
+    /** Who is calling. */
+    Principal principal();
+}
