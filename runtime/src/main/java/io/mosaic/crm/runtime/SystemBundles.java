@@ -76,7 +76,7 @@ final class SystemBundles {
     }
 
     private List<Path> jars() throws IOException {
-        try (Stream<Path> files = Files.walk(systemDir, 2)) {
+        try (Stream<Path> files = Files.walk(systemDir, 2, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
         }
     }

@@ -1,0 +1,126 @@
+package io.mosaic.crm.customers.internal.contact;
+
+import io.mosaic.crm.customers.internal.common.EventSink;
+import io.mosaic.crm.customers.internal.common.Problems;
+import io.mosaic.crm.customers.internal.common.SqlFailures;
+import io.mosaic.crm.customers.internal.common.Transactions;
+import io.mosaic.crm.sdk.error.ConflictException;
+import io.mosaic.crm.sdk.error.DuplicateException;
+import io.mosaic.crm.sdk.error.NotFoundException;
+import io.mosaic.crm.sdk.error.VersionMismatchException;
+import io.mosaic.crm.sdk.event.CrmEvents;
+import io.mosaic.crm.sdk.event.EventKind;
+import io.mosaic.crm.sdk.query.ListQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Contacts: every write is one transaction and announces itself after commit. The e-mail is unique
+ * among live contacts, enforced by the database's unique key; a clash is answered with the id of
+ * the contact that holds the address.
+ */
+public final class ContactService {
+    static final String MODULE = "customers";
+    static final String ENTITY = "Contact";
+    private static final int DUPLICATE_ATTEMPTS = 3;
+    private final Transactions transactions;
+    private final EventSink events;
+
+    public ContactService(Jdbi jdbi, EventSink events) {
+        this.transactions = new Transactions(jdbi);
+        this.events = events;
+    }
+
+    public Contact create(ContactInput input, long userId) {
+        var problems = new Problems();
+        ContactInput contact = input.withOwnerIfMissing(userId).validated(problems);
+        return guardingDuplicates(() -> contact, 0, () -> transactions.write(h -> {
+            var repository = new ContactRepository(h);
+            checkAccount(repository, contact.accountId(), problems);
+            long id = repository.insert(contact);
+            announce(h, EventKind.CREATED, id, userId);
+            return repository.find(id).orElseThrow();
+        }));
+    }
+
+    public Contact get(long id) {
+        return transactions.read(h -> new ContactRepository(h).find(id)).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    public List<Contact> list(ListQuery<Contact> query) {
+        return transactions.read(h -> new ContactRepository(h).list(query));
+    }
+
+    /** Applies {@code patch} if the contact still has {@code expectedVersion}; bumps the version. */
+    public Contact update(long id, long expectedVersion, ContactPatch patch, long userId) {
+        var attempted = new AtomicReference<ContactInput>();
+        return guardingDuplicates(attempted::get, id, () -> transactions.write(h -> {
+            var repository = new ContactRepository(h);
+            Contact current = lockCurrent(repository, id, OptionalLong.of(expectedVersion));
+            var problems = new Problems();
+            ContactInput changed = patch.applyTo(current.toInput()).validated(problems);
+            checkAccount(repository, patch.changesAccount() ? changed.accountId() : null, problems);
+            attempted.set(changed);
+            repository.update(id, current.version(), changed);
+            announce(h, EventKind.UPDATED, id, userId);
+            return repository.find(id).orElseThrow();
+        }));
+    }
+
+    /** Soft-deletes the contact; checks the version only if one is given. */
+    public void delete(long id, OptionalLong expectedVersion, long userId) {
+        transactions.write(h -> {
+            var repository = new ContactRepository(h);
+            lockCurrent(repository, id, expectedVersion);
+            repository.softDelete(id);
+            announce(h, EventKind.DELETED, id, userId);
+            return null;
+        });
+    }
+
+    /** Adds a problem if {@code accountId} names no live account, then reports every problem. */
+    private static void checkAccount(ContactRepository repository, Long accountId, Problems problems) {
+        if (accountId != null && accountId > 0 && !repository.accountIsLive(accountId)) {
+            problems.add("accountId", "not_found");
+        }
+        problems.throwIfAny();
+    }
+
+    private static Contact lockCurrent(ContactRepository repository, long id, OptionalLong expectedVersion) {
+        Contact current = repository.lock(id).orElseThrow(() -> new NotFoundException("contact", id));
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != current.version()) {
+            throw new VersionMismatchException(current.version());
+        }
+        return current;
+    }
+
+    private void announce(Handle handle, EventKind kind, long id, long userId) {
+        handle.afterCommit(() -> events.post(CrmEvents.event(MODULE, ENTITY, kind, id, userId, Map.of())));
+    }
+
+    /** Like the account's: after a unique-key refusal, answer 409 with the holder's id. */
+    private Contact guardingDuplicates(Supplier<ContactInput> values, long selfId, Supplier<Contact> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!SqlFailures.isDuplicateKey(e)) {
+                    throw e;
+                }
+                String email = values.get().email();
+                var holder = transactions.read(h -> new ContactRepository(h).findDuplicate(email, selfId));
+                if (holder.isPresent()) {
+                    throw new DuplicateException("contact", holder.get(), List.of("email"));
+                }
+                if (attempt == DUPLICATE_ATTEMPTS) {
+                    throw new ConflictException("the contact's e-mail is being changed concurrently; try again");
+                }
+            }
+        }
+    }
+}

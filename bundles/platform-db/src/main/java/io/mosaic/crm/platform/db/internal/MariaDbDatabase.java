@@ -1,0 +1,74 @@
+package io.mosaic.crm.platform.db.internal;
+
+import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.runtime.RuntimeFacts;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's MariaDB: one pool and one {@link Jdbi} shared by every module, per-module Flyway
+ * migrations, and its live numbers as the runtime facts section {@code db}. Configuration changes
+ * are applied in place by {@link MariaDbPool#apply}; see there for what takes effect when.
+ */
+@Designate(ocd = DbSettings.class)
+@Component(service = {Database.class, RuntimeFacts.class}, configurationPid = "io.mosaic.crm.db")
+public final class MariaDbDatabase implements Database, RuntimeFacts {
+    private static final Logger LOG = LoggerFactory.getLogger(MariaDbDatabase.class);
+
+    private final BundleContext context;
+    private final MariaDbPool pool;
+    private final FlywayMigrations migrations;
+
+    @Activate
+    public MariaDbDatabase(BundleContext context, DbSettings config) {
+        this.context = context;
+        PoolSettings settings = PoolSettings.from(config, context::getProperty);
+        this.pool = new MariaDbPool(settings);
+        this.migrations = new FlywayMigrations(pool.dataSource());
+        LOG.info("Database pool started: {}", settings);
+    }
+
+    @Modified
+    void modified(DbSettings config) {
+        try {
+            PoolSettings next = PoolSettings.from(config, context::getProperty);
+            pool.apply(next);
+            LOG.info("Database pool retuned: {}", next);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("Database configuration rejected, keeping {}: {}", pool.settings(), e.getMessage());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        pool.close();
+    }
+
+    @Override
+    public Jdbi jdbi() {
+        return pool.jdbi();
+    }
+
+    @Override
+    public void migrate(String moduleId, ClassLoader classLoader) {
+        migrations.migrate(moduleId, classLoader);
+    }
+
+    @Override
+    public String name() {
+        return "db";
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return pool.facts();
+    }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE alpha_note (
+    id BIGINT NOT NULL PRIMARY KEY,
+    version INT NOT NULL DEFAULT 0,
+    body VARCHAR(200) NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE beta_item (
+    id BIGINT NOT NULL PRIMARY KEY,
+    version INT NOT NULL DEFAULT 0,
+    name VARCHAR(100) NOT NULL
+);

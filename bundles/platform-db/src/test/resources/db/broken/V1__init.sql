@@ -1,0 +1,7 @@
+CREATE TABLE broken_first (
+    id BIGINT NOT NULL PRIMARY KEY
+);
+CREATE TABLE broken_second (
+    id BIGINT NOT NULL PRIMARY KEY,
+    amount NOT_A_TYPE NOT NULL
+);

@@ -1,0 +1,145 @@
+package io.mosaic.crm.platform.http.internal.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.sdk.error.CrmException;
+import io.mosaic.crm.sdk.error.ValidationException;
+import java.io.IOException;
+
+/**
+ * Binds a request body strictly. Syntax errors (including trailing content and excessive depth or
+ * length) are {@code 400 malformed_json}; content that is valid JSON but does not fit the type
+ * (wrong type, unknown field, duplicate key, missing required property) is
+ * {@code 422 validation_failed} naming the field as a dotted path such as {@code address.city}.
+ */
+public final class JsonBodyReader {
+    private final ObjectMapper mapper;
+
+    public JsonBodyReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public <T> T read(byte[] body, Class<T> type) {
+        if (body.length == 0) {
+            throw ApiProblem.malformedJson("a JSON request body is required");
+        }
+        // trailing content is checked below so that it is reported as a syntax error, not a binding error
+        ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        try (JsonParser parser = mapper.createParser(body)) {
+            try {
+                T value = reader.readValue(parser);
+                if (parser.nextToken() != null) {
+                    throw ApiProblem.malformedJson("unexpected content after the JSON value");
+                }
+                return value;
+            } catch (IOException e) {
+                throw translate(e, parser);
+            }
+        } catch (IOException e) {
+            throw ApiProblem.malformedJson("unreadable JSON body");
+        }
+    }
+
+    private static RuntimeException translate(IOException e, JsonParser parser) {
+        // databind wraps syntax errors met inside nested values; judge them by their cause
+        Throwable failure = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException cause
+                && !(cause instanceof JsonMappingException) ? cause : e;
+        if (failure instanceof StreamConstraintsException limit) {
+            return ApiProblem.malformedJson("the JSON body exceeds a limit: " + limit.getOriginalMessage());
+        } else if (failure instanceof JsonParseException syntax) {
+            return fromSyntax(syntax, parser);
+        } else if (failure instanceof StreamReadException read) {
+            return ApiProblem.malformedJson("malformed JSON: " + read.getOriginalMessage());
+        } else if (failure instanceof JsonMappingException binding) {
+            return fromBinding(binding);
+        }
+        return ApiProblem.malformedJson("unreadable JSON body");
+    }
+
+    private static RuntimeException fromSyntax(JsonParseException e, JsonParser parser) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field")) {
+            return new ValidationException(JsonPath.of(parser.getParsingContext().pathAsPointer()), "duplicate_key");
+        }
+        return ApiProblem.malformedJson("malformed JSON: " + message);
+    }
+
+    private static RuntimeException fromBinding(JsonMappingException e) {
+        if (e.getCause() instanceof CrmException crm) {
+            return crm;
+        }
+        String field = JsonPath.of(e.getPath());
+        if (e instanceof UnrecognizedPropertyException) {
+            return new ValidationException(field, "unknown_field");
+        } else if (e instanceof InvalidNullException) {
+            return new ValidationException(field, "must_not_be_null");
+        } else if (e instanceof InvalidFormatException f) {
+            boolean coercion = String.valueOf(f.getOriginalMessage()).startsWith("Cannot coerce");
+            return new ValidationException(field, coercion ? "wrong_type" : "invalid_format");
+        } else if (e instanceof MismatchedInputException m) {
+            String message = String.valueOf(m.getOriginalMessage());
+            if (message.startsWith("Missing required creator property")) {
+                return new ValidationException(field, "required");
+            }
+            if (message.startsWith("Cannot map `null`")) {
+                return new ValidationException(field, "must_not_be_null"); // null or absent for a primitive
+            }
+            return new ValidationException(field, "wrong_type");
+        } else if (e instanceof ValueInstantiationException) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new ValidationException(field, cause.getMessage() == null ? "invalid" : cause.getMessage());
+        }
+        // a definition problem of the target type: a bug, answered with 500
+        return new IllegalStateException("cannot bind the request body", e);
+    }
+
+    /** Dotted field paths from Jackson's path references and pointers. */
+    static final class JsonPath {
+        private JsonPath() {}
+
+        static String of(java.util.List<JsonMappingException.Reference> path) {
+            StringBuilder out = new StringBuilder();
+            for (JsonMappingException.Reference ref : path) {
+                if (ref.getFieldName() != null) {
+                    append(out, ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    out.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return out.toString();
+        }
+
+        static String of(JsonPointer pointer) {
+            StringBuilder out = new StringBuilder();
+            for (JsonPointer p = pointer; p != null && !p.matches(); p = p.tail()) {
+                if (p.mayMatchElement()) {
+                    out.append('[').append(p.getMatchingIndex()).append(']');
+                } else {
+                    append(out, p.getMatchingProperty());
+                }
+            }
+            return out.toString();
+        }
+
+        private static void append(StringBuilder out, String name) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            out.append(name);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.mosaic.crm.platform.http.internal.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.platform.http.internal.error.ErrorBody;
+import io.mosaic.crm.sdk.http.Reply;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writes JSON answers with the headers every API response carries. */
+public final class ResponseWriter {
+    public static final String JSON = "application/json; charset=utf-8";
+
+    /** A rendered answer: status, extra headers and body bytes ({@code null} for none). */
+    public record Answer(int status, Map<String, String> headers, byte[] body) {}
+
+    private final ObjectMapper mapper;
+
+    public ResponseWriter(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Renders a handler's result: a {@link Reply} as it says, {@code null} as 204, anything else as 200 JSON. */
+    public Answer render(Object result) throws JsonProcessingException {
+        if (result == null) {
+            return new Answer(204, Map.of(), null);
+        }
+        if (result instanceof Reply reply) {
+            byte[] body = reply.body() == null ? null : mapper.writeValueAsBytes(reply.body());
+            return new Answer(reply.status(), reply.headers(), body);
+        }
+        return new Answer(200, Map.of(), mapper.writeValueAsBytes(result));
+    }
+
+    public Answer render(ApiProblem problem) {
+        return new Answer(problem.status(), problem.headers(), ErrorBody.render(mapper, problem));
+    }
+
+    public static void write(Response response, Answer answer, Callback callback) {
+        response.setStatus(answer.status());
+        HttpFields.Mutable headers = response.getHeaders();
+        addStandardHeaders(headers);
+        if (answer.body() != null) {
+            headers.put(HttpHeader.CONTENT_TYPE, JSON);
+        }
+        answer.headers().forEach(headers::put);
+        response.write(true, answer.body() == null ? null : ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    public static void addStandardHeaders(HttpFields.Mutable headers) {
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+    }
+}

@@ -1,0 +1,101 @@
+package io.mosaic.crm.platform.http.internal.route;
+
+import io.mosaic.crm.sdk.http.Endpoint;
+import io.mosaic.crm.sdk.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registered endpoints and the route table built from them. Adding or removing an endpoint
+ * builds a new table and swaps it in atomically; requests never see a half-built table. Removal
+ * waits, bounded by the drain timeout, for the requests still running in the endpoint.
+ */
+public final class EndpointRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointRegistry.class);
+
+    private record Registration(ModuleDescriptor module, List<RouteEntry> routes, EndpointGate gate) {}
+
+    private final Map<Long, Registration> registrations = new LinkedHashMap<>();
+    private final AtomicReference<RouteTable> table = new AtomicReference<>(RouteTable.EMPTY);
+    private volatile long drainTimeoutMillis;
+
+    public EndpointRegistry(long drainTimeoutMillis) {
+        this.drainTimeoutMillis = drainTimeoutMillis;
+    }
+
+    public RouteTable table() {
+        return table.get();
+    }
+
+    public void drainTimeoutMillis(long millis) {
+        this.drainTimeoutMillis = millis;
+    }
+
+    /**
+     * Declares and publishes the routes of an endpoint.
+     *
+     * @param key identifies the registration (the service id)
+     * @return false if the endpoint was rejected: its declaration failed or its routes clash
+     */
+    public synchronized boolean add(long key, ModuleDescriptor module, Endpoint endpoint) {
+        EndpointGate gate = new EndpointGate();
+        RouteCollector collector = new RouteCollector(module, gate);
+        List<RouteEntry> routes;
+        try {
+            endpoint.routes(collector);
+            routes = collector.entries();
+        } catch (RuntimeException e) {
+            LOG.error("rejected endpoint {} of module {}: its routes cannot be declared", endpoint, module.id(), e);
+            return false;
+        }
+        Optional<String> clash = table.get().clashWith(routes);
+        if (clash.isPresent()) {
+            LOG.error("rejected endpoint {} of module {}: {}", endpoint, module.id(), clash.get());
+            return false;
+        }
+        registrations.put(key, new Registration(module, routes, gate));
+        publish();
+        LOG.info("serving {} routes of module {} under {}", routes.size(), module.id(), module.basePath());
+        return true;
+    }
+
+    /** Unpublishes an endpoint's routes, then waits for the requests still running in it. */
+    public void remove(long key) {
+        Registration gone;
+        synchronized (this) {
+            gone = registrations.remove(key);
+            if (gone == null) {
+                return;
+            }
+            publish();
+        }
+        try {
+            int left = gone.gate().closeAndDrain(drainTimeoutMillis);
+            if (left > 0) {
+                LOG.warn("module {}: {} requests still running after {} ms of draining", gone.module().id(), left,
+                        drainTimeoutMillis);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("stopped serving module {} under {}", gone.module().id(), gone.module().basePath());
+    }
+
+    private void publish() {
+        List<RouteEntry> routes = new ArrayList<>();
+        Set<String> modules = new HashSet<>();
+        for (Registration registration : registrations.values()) {
+            routes.addAll(registration.routes());
+            modules.add(registration.module().id());
+        }
+        table.set(new RouteTable(routes, modules));
+    }
+}

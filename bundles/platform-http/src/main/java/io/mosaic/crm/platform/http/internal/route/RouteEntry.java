@@ -1,0 +1,19 @@
+package io.mosaic.crm.platform.http.internal.route;
+
+import io.mosaic.crm.sdk.http.Handler;
+import io.mosaic.crm.sdk.security.Permission;
+
+/** One served route: where, who may call it, what runs, and the gate of the endpoint that declared it. */
+public record RouteEntry(String method, RoutePattern pattern, Permission permission, Handler handler, RouteDoc doc,
+        String moduleId, EndpointGate gate) {
+
+    /** Whether this route and {@code other} would answer the same requests. */
+    public boolean clashesWith(RouteEntry other) {
+        return method.equals(other.method) && pattern.sameShapeAs(other.pattern);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + pattern + " (" + moduleId + ")";
+    }
+}

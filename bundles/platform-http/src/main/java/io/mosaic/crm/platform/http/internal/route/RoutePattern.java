@@ -1,0 +1,126 @@
+package io.mosaic.crm.platform.http.internal.route;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A full route path such as {@code /api/customers/accounts/{id}}: literal segments and named
+ * parameters, each standing for exactly one non-empty path segment.
+ */
+public final class RoutePattern {
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
+
+    private final String text;
+    private final String[] segments;
+    private final String[] params; // parameter name per segment, null for literals
+
+    private RoutePattern(String text, String[] segments, String[] params) {
+        this.text = text;
+        this.segments = segments;
+        this.params = params;
+    }
+
+    /**
+     * @param basePath the module's base path, e.g. {@code /api/customers}
+     * @param pattern the route's pattern relative to it; empty or {@code /} for the base path itself
+     * @throws IllegalArgumentException if the pattern is malformed
+     */
+    public static RoutePattern of(String basePath, String pattern) {
+        if (pattern == null || !(pattern.isEmpty() || pattern.startsWith("/"))) {
+            throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
+        }
+        String full = pattern.isEmpty() || pattern.equals("/") ? basePath : basePath + pattern;
+        String[] segments = split(full);
+        String[] params = new String[segments.length];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < segments.length; i++) {
+            var param = PARAM.matcher(segments[i]);
+            if (param.matches()) {
+                params[i] = param.group(1);
+                if (!seen.add(params[i])) {
+                    throw new IllegalArgumentException("path parameter {" + params[i] + "} appears twice in " + full);
+                }
+            } else if (!LITERAL.matcher(segments[i]).matches()) {
+                throw new IllegalArgumentException("bad segment '" + segments[i] + "' in route pattern " + full);
+            }
+        }
+        return new RoutePattern(full, segments, params);
+    }
+
+    /** Splits a path into its segments; {@code /a/b} gives {@code [a, b]}, a trailing slash an empty last one. */
+    public static String[] split(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    }
+
+    public boolean matches(String[] path) {
+        if (path.length != segments.length) {
+            return false;
+        }
+        for (int i = 0; i < segments.length; i++) {
+            if (params[i] == null ? !segments[i].equals(path[i]) : path[i].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The parameter values of a path this pattern {@link #matches}. */
+    public Map<String, String> params(String[] path) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < segments.length; i++) {
+            if (params[i] != null) {
+                values.put(params[i], path[i]);
+            }
+        }
+        return values;
+    }
+
+    public List<String> paramNames() {
+        List<String> names = new ArrayList<>();
+        for (String param : params) {
+            if (param != null) {
+                names.add(param);
+            }
+        }
+        return names;
+    }
+
+    /** Whether both patterns match the same paths (parameter names aside). */
+    public boolean sameShapeAs(RoutePattern other) {
+        if (other.segments.length != segments.length) {
+            return false;
+        }
+        for (int i = 0; i < segments.length; i++) {
+            boolean bothParams = params[i] != null && other.params[i] != null;
+            boolean sameLiteral = params[i] == null && other.params[i] == null && segments[i].equals(other.segments[i]);
+            if (!bothParams && !sameLiteral) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Negative if this pattern is more specific: a literal segment wins over a parameter at the first difference. */
+    public int compareSpecificity(RoutePattern other) {
+        for (int i = 0; i < Math.min(segments.length, other.segments.length); i++) {
+            boolean mine = params[i] == null;
+            boolean theirs = other.params[i] == null;
+            if (mine != theirs) {
+                return mine ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,55 @@
+package io.mosaic.crm.platform.http.internal.testing;
+
+import io.mosaic.crm.sdk.security.Action;
+import io.mosaic.crm.sdk.security.Authenticator;
+import io.mosaic.crm.sdk.security.Permission;
+import io.mosaic.crm.sdk.security.Principal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * HTTP Basic with two fixed users: {@code admin} may do anything, {@code reader} may only read.
+ * Both have the password {@code secret}. The real authenticator is tested in the itests.
+ */
+public final class TestAuthenticator implements Authenticator {
+
+    public record TestPrincipal(long userId, String name, Set<String> roles) implements Principal {
+        @Override
+        public boolean may(Permission permission) {
+            return roles.contains("admin") || permission.action() == Action.READ;
+        }
+    }
+
+    private static final Map<String, TestPrincipal> USERS = Map.of(
+            "admin", new TestPrincipal(1, "admin", Set.of("admin")),
+            "reader", new TestPrincipal(2, "reader", Set.of("reader")));
+
+    public static String basic(String user) {
+        return basic(user, "secret");
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Optional<Principal> authenticate(String authorization, String remoteAddress) {
+        if (authorization == null || !authorization.startsWith("Basic ")) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0 || !decoded.substring(colon + 1).equals("secret")) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(USERS.get(decoded.substring(0, colon)));
+    }
+}
