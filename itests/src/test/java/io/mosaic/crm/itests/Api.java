@@ -19,7 +19,8 @@ import java.util.Map;
 /** A small HTTP client for the Mosaic API over a real socket, authenticated with HTTP Basic. */
 public final class Api {
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // one client per Api: a connection the server closed after an error is never reused by another test
+    private final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String authorization;
 
