@@ -1,10 +1,8 @@
 package io.mosaic.crm.customers.internal.account;
 
 import io.mosaic.crm.customers.internal.common.EventSink;
-import io.mosaic.crm.customers.internal.common.SqlFailures;
+import io.mosaic.crm.customers.internal.common.DuplicateGuard;
 import io.mosaic.crm.customers.internal.common.Transactions;
-import io.mosaic.crm.sdk.error.ConflictException;
-import io.mosaic.crm.sdk.error.DuplicateException;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.error.VersionMismatchException;
 import io.mosaic.crm.sdk.event.CrmEvents;
@@ -26,7 +24,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class AccountService {
     static final String MODULE = "customers";
     static final String ENTITY = "Account";
-    private static final int DUPLICATE_ATTEMPTS = 3;
     private final Transactions transactions;
     private final EventSink events;
 
@@ -90,27 +87,11 @@ public final class AccountService {
         handle.afterCommit(() -> events.post(CrmEvents.event(MODULE, ENTITY, kind, id, userId, Map.of())));
     }
 
-    /**
-     * Runs {@code write}; when the unique key refuses it, looks up (after the rollback, so that
-     * the other writer's committed row is visible) who holds the values and answers 409 with its id.
-     */
+    /** Answers a unique-key refusal with 409 naming the account that holds the name and website. */
     private Account guardingDuplicates(Supplier<AccountInput> values, long selfId, Supplier<Account> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (!SqlFailures.isDuplicateKey(e)) {
-                    throw e;
-                }
-                AccountInput account = values.get();
-                var holder = transactions.read(h -> new AccountRepository(h).findDuplicate(account.name(), account.website(), selfId));
-                if (holder.isPresent()) {
-                    throw new DuplicateException("account", holder.get(), List.of("name", "website"));
-                }
-                if (attempt == DUPLICATE_ATTEMPTS) {
-                    throw new ConflictException("the account's name and website are being changed concurrently; try again");
-                }
-            }
-        }
+        return DuplicateGuard.write(write, () -> {
+            AccountInput account = values.get();
+            return transactions.read(h -> new AccountRepository(h).findDuplicate(account.name(), account.website(), selfId));
+        }, "account", List.of("name", "website"));
     }
 }

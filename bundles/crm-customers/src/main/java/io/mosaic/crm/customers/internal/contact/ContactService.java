@@ -2,10 +2,8 @@ package io.mosaic.crm.customers.internal.contact;
 
 import io.mosaic.crm.customers.internal.common.EventSink;
 import io.mosaic.crm.customers.internal.common.Problems;
-import io.mosaic.crm.customers.internal.common.SqlFailures;
+import io.mosaic.crm.customers.internal.common.DuplicateGuard;
 import io.mosaic.crm.customers.internal.common.Transactions;
-import io.mosaic.crm.sdk.error.ConflictException;
-import io.mosaic.crm.sdk.error.DuplicateException;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.error.VersionMismatchException;
 import io.mosaic.crm.sdk.event.CrmEvents;
@@ -27,7 +25,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class ContactService {
     static final String MODULE = "customers";
     static final String ENTITY = "Contact";
-    private static final int DUPLICATE_ATTEMPTS = 3;
     private final Transactions transactions;
     private final EventSink events;
 
@@ -103,24 +100,11 @@ public final class ContactService {
         handle.afterCommit(() -> events.post(CrmEvents.event(MODULE, ENTITY, kind, id, userId, Map.of())));
     }
 
-    /** Like the account's: after a unique-key refusal, answer 409 with the holder's id. */
+    /** Answers a unique-key refusal with 409 naming the contact that holds the e-mail. */
     private Contact guardingDuplicates(Supplier<ContactInput> values, long selfId, Supplier<Contact> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (!SqlFailures.isDuplicateKey(e)) {
-                    throw e;
-                }
-                String email = values.get().email();
-                var holder = transactions.read(h -> new ContactRepository(h).findDuplicate(email, selfId));
-                if (holder.isPresent()) {
-                    throw new DuplicateException("contact", holder.get(), List.of("email"));
-                }
-                if (attempt == DUPLICATE_ATTEMPTS) {
-                    throw new ConflictException("the contact's e-mail is being changed concurrently; try again");
-                }
-            }
-        }
+        return DuplicateGuard.write(write, () -> {
+            String email = values.get().email();
+            return transactions.read(h -> new ContactRepository(h).findDuplicate(email, selfId));
+        }, "contact", List.of("email"));
     }
 }
