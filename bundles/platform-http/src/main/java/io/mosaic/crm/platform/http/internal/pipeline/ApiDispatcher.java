@@ -82,6 +82,11 @@ public final class ApiDispatcher extends Handler.Abstract {
             answer = serve(request, method, path, principal);
         } catch (Exception | LinkageError failure) {
             answer = writer.render(ErrorMapper.toProblem(failure, method, path));
+            if (request.getLength() != 0) {
+                // the body may be unread: the client must not send its next request on this connection
+                response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.CONNECTION,
+                        org.eclipse.jetty.http.HttpHeaderValue.CLOSE.asString());
+            }
         } finally {
             inFlight.decrementAndGet();
         }
