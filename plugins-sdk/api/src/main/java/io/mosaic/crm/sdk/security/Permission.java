@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 public record Permission(String resource, Action action) {
     private static final Pattern RESOURCE = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final String ANY_SIGNED_IN = "authenticated";
+    private static final String ANYONE = "public";
 
     public Permission {
         Objects.requireNonNull(action, "action");
@@ -27,8 +28,21 @@ public record Permission(String resource, Action action) {
         return new Permission(ANY_SIGNED_IN, Action.READ);
     }
 
+    /**
+     * A route anyone may call without credentials: health probes, the console's login page and
+     * static files. Use sparingly; such a route must reveal nothing a stranger should not see.
+     */
+    public static Permission anonymous() {
+        return new Permission(ANYONE, Action.READ);
+    }
+
     public boolean isAuthenticatedOnly() {
         return ANY_SIGNED_IN.equals(resource);
+    }
+
+    /** Whether callers need no credentials at all, see {@link #anonymous()}. */
+    public boolean isPublic() {
+        return ANYONE.equals(resource);
     }
 
     /** The textual form {@code resource:action}, e.g. {@code customers.accounts:read}. */

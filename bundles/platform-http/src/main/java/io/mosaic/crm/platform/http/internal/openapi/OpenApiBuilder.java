@@ -33,7 +33,7 @@ public final class OpenApiBuilder {
         security.addObject().putArray("bearerAuth");
         ObjectNode paths = doc.putObject("paths");
         for (RouteEntry route : table.routes()) {
-            String path = route.pattern().toString();
+            String path = route.pattern().toString().replace("*}", "}");
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             item.set(route.method().toLowerCase(Locale.ROOT), operation(route));
         }
@@ -49,6 +49,9 @@ public final class OpenApiBuilder {
         }
         op.put("operationId", operationId(route));
         op.put("x-permission", route.permission().toString());
+        if (route.permission().isPublic()) {
+            op.putArray("security").addObject(); // no credentials needed
+        }
         ArrayNode parameters = op.putArray("parameters");
         for (String name : route.pattern().paramNames()) {
             ObjectNode p = parameters.addObject().put("name", name).put("in", "path").put("required", true);

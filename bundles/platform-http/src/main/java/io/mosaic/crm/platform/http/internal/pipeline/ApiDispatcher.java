@@ -75,9 +75,6 @@ public final class ApiDispatcher extends Handler.Abstract {
         Principal principal = null;
         Answer answer;
         try {
-            if (!path.equals("/api") && !path.startsWith("/api/")) {
-                throw ApiProblem.notFound(path);
-            }
             principal = authenticate(request);
             answer = serve(request, method, path, principal);
         } catch (Exception | LinkageError failure) {
@@ -96,17 +93,20 @@ public final class ApiDispatcher extends Handler.Abstract {
         return true;
     }
 
+    /** The caller, {@link Anonymous#INSTANCE} without credentials; only public routes serve the latter. */
     private Principal authenticate(Request request) {
         Authenticator current = authenticator.get();
         if (current == null) {
-            throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
+            return Anonymous.UNCHECKED;
         }
-        Optional<Principal> principal = current.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION),
-                Request.getRemoteAddr(request));
-        return principal.orElseThrow(ApiProblem::unauthorized);
+        return current.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request))
+                .orElse(Anonymous.INSTANCE);
     }
 
     private Answer serve(Request request, String method, String path, Principal principal) throws Exception {
+        if (principal instanceof Anonymous anonymous) {
+            return serveAnonymous(request, method, path, anonymous);
+        }
         if (path.equals(OPENAPI)) {
             if (!method.equals("GET")) {
                 throw ApiProblem.methodNotAllowed(method, List.of("GET"));
@@ -143,8 +143,35 @@ public final class ApiDispatcher extends Handler.Abstract {
         throw unavailable(modules.moduleOf(path).map(ModuleDescriptor::id).orElse(path));
     }
 
+    /** Strangers reach public routes only; everything else answers 401 (or 503 before security is up). */
+    private Answer serveAnonymous(Request request, String method, String path, Anonymous anonymous) throws Exception {
+        RouteTable.Lookup lookup = registry.table().lookup(method, path);
+        if (!(lookup instanceof RouteTable.Found found) || !found.route().permission().isPublic()) {
+            if (anonymous == Anonymous.UNCHECKED) {
+                throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
+            }
+            throw ApiProblem.unauthorized();
+        }
+        return serve(request, method, path, found, anonymous);
+    }
+
+    private Answer serve(Request request, String method, String path, RouteTable.Found found, Principal principal)
+            throws Exception {
+        RouteEntry route = found.route();
+        RequestBody.checkMediaType(request);
+        if (!route.gate().enter()) {
+            throw unavailable(route.moduleId());
+        }
+        try {
+            var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+            return writer.render(route.handler().handle(exchange));
+        } finally {
+            route.gate().exit();
+        }
+    }
+
     private static void authorize(Principal principal, Permission permission) {
-        if (!permission.isAuthenticatedOnly() && !principal.may(permission)) {
+        if (!permission.isAuthenticatedOnly() && !permission.isPublic() && !principal.may(permission)) {
             throw new ForbiddenException("you lack the permission " + permission);
         }
     }

@@ -30,6 +30,11 @@ public final class ResponseWriter {
         if (result == null) {
             return new Answer(204, Map.of(), null);
         }
+        if (result instanceof Reply reply && reply.contentType() != null) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
+            headers.put(HttpHeader.CONTENT_TYPE.asString(), reply.contentType());
+            return new Answer(reply.status(), headers, (byte[]) reply.body());
+        }
         if (result instanceof Reply reply) {
             byte[] body = reply.body() == null ? null : mapper.writeValueAsBytes(reply.body());
             return new Answer(reply.status(), reply.headers(), body);
@@ -54,6 +59,8 @@ public final class ResponseWriter {
 
     public static void addStandardHeaders(HttpFields.Mutable headers) {
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (!headers.contains(HttpHeader.CACHE_CONTROL)) {
+            headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        }
     }
 }

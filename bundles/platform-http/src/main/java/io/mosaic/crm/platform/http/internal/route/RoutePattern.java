@@ -10,20 +10,23 @@ import java.util.regex.Pattern;
 
 /**
  * A full route path such as {@code /api/customers/accounts/{id}}: literal segments and named
- * parameters, each standing for exactly one non-empty path segment.
+ * parameters, each standing for exactly one non-empty path segment. The last segment may be a
+ * tail parameter {@code {path*}} that stands for one or more remaining segments (static files).
  */
 public final class RoutePattern {
     private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+");
-    private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)}");
+    private static final Pattern PARAM = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9_]*)(\\*?)}");
 
     private final String text;
     private final String[] segments;
     private final String[] params; // parameter name per segment, null for literals
+    private final boolean tail; // the last parameter takes every remaining segment
 
-    private RoutePattern(String text, String[] segments, String[] params) {
+    private RoutePattern(String text, String[] segments, String[] params, boolean tail) {
         this.text = text;
         this.segments = segments;
         this.params = params;
+        this.tail = tail;
     }
 
     /**
@@ -39,10 +42,17 @@ public final class RoutePattern {
         String[] segments = split(full);
         String[] params = new String[segments.length];
         Set<String> seen = new HashSet<>();
+        boolean tail = false;
         for (int i = 0; i < segments.length; i++) {
             var param = PARAM.matcher(segments[i]);
             if (param.matches()) {
                 params[i] = param.group(1);
+                if (!param.group(2).isEmpty()) {
+                    if (i != segments.length - 1) {
+                        throw new IllegalArgumentException("a tail parameter must be the last segment: " + full);
+                    }
+                    tail = true;
+                }
                 if (!seen.add(params[i])) {
                     throw new IllegalArgumentException("path parameter {" + params[i] + "} appears twice in " + full);
                 }
@@ -50,7 +60,7 @@ public final class RoutePattern {
                 throw new IllegalArgumentException("bad segment '" + segments[i] + "' in route pattern " + full);
             }
         }
-        return new RoutePattern(full, segments, params);
+        return new RoutePattern(full, segments, params, tail);
     }
 
     /** Splits a path into its segments; {@code /a/b} gives {@code [a, b]}, a trailing slash an empty last one. */
@@ -60,7 +70,10 @@ public final class RoutePattern {
     }
 
     public boolean matches(String[] path) {
-        if (path.length != segments.length) {
+        if (tail ? path.length < segments.length : path.length != segments.length) {
+            return false;
+        }
+        if (tail && java.util.Arrays.stream(path, segments.length - 1, path.length).anyMatch(String::isEmpty)) {
             return false;
         }
         for (int i = 0; i < segments.length; i++) {
@@ -76,7 +89,8 @@ public final class RoutePattern {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < segments.length; i++) {
             if (params[i] != null) {
-                values.put(params[i], path[i]);
+                boolean rest = tail && i == segments.length - 1;
+                values.put(params[i], rest ? String.join("/", java.util.Arrays.copyOfRange(path, i, path.length)) : path[i]);
             }
         }
         return values;
@@ -94,7 +108,7 @@ public final class RoutePattern {
 
     /** Whether both patterns match the same paths (parameter names aside). */
     public boolean sameShapeAs(RoutePattern other) {
-        if (other.segments.length != segments.length) {
+        if (other.segments.length != segments.length || other.tail != tail) {
             return false;
         }
         for (int i = 0; i < segments.length; i++) {
@@ -116,7 +130,11 @@ public final class RoutePattern {
                 return mine ? -1 : 1;
             }
         }
-        return 0;
+        return Boolean.compare(tail, other.tail); // a fixed length wins over a tail
+    }
+
+    public boolean hasTail() {
+        return tail;
     }
 
     @Override

@@ -84,14 +84,35 @@ class ApiPipelineTest {
     @Test
     void answers_404_for_unknown_paths_and_405_with_allow_for_wrong_methods() throws Exception {
         HttpResponse<String> unknown = server.get("/api/demo/nothing", "admin");
-        HttpResponse<String> outside = server.get("/index.html", null);
+        HttpResponse<String> outside = server.get("/index.html", "admin");
+        HttpResponse<String> outsideAnonymous = server.get("/index.html", null);
         HttpResponse<String> wrongMethod = server.sendJson("PUT", "/api/demo/items/1", "admin", "{}");
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).path("error").asText()).isEqualTo("not_found");
         assertThat(outside.statusCode()).isEqualTo(404);
+        assertThat(outsideAnonymous.statusCode()).isEqualTo(401);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("DELETE, GET");
+    }
+
+    @Test
+    void serves_public_routes_without_credentials_and_nothing_else() throws Exception {
+        HttpResponse<String> page = server.get("/api/demo/public/css/site.css", null);
+        HttpResponse<String> guarded = server.get("/api/demo/items/1", null);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/css");
+        assertThat(page.body()).isEqualTo("file css/site.css");
+        assertThat(guarded.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tail_parameters_take_the_rest_of_the_path_but_no_empty_segment() throws Exception {
+        assertThat(server.get("/api/demo/public/a", "reader").body()).isEqualTo("file a");
+        assertThat(server.get("/api/demo/public/a/b/c.js", "reader").body()).isEqualTo("file a/b/c.js");
+        assertThat(server.get("/api/demo/public/a//b", "reader").statusCode()).isBetween(400, 404);
+        assertThat(server.get("/api/demo/public/", "reader").statusCode()).isEqualTo(404);
     }
 
     @Test

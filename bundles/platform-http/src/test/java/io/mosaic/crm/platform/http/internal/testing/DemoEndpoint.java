@@ -48,6 +48,8 @@ public final class DemoEndpoint implements Endpoint {
             return null;
         });
         routes.post("/tree", CREATE, r -> r.bodyTree());
+        routes.get("/public/{file*}", Permission.anonymous(),
+                r -> io.mosaic.crm.sdk.http.Reply.content(200, "text/css", "file " + r.pathParam("file")));
         routes.get("/me", Permission.authenticated(), r -> Map.of("name", r.principal().name()));
         routes.get("/boom", READ, r -> {
             throw new IllegalStateException("secret internals");
