@@ -46,6 +46,7 @@ public final class Report {
         for (String id : ids) {
             scenario(md, latest.get(id), runOf.get(id));
         }
+        md.append(JmhSection.render(file.getParent().getParent().resolve("bench/results")));
         machines(md, runOf);
         md.append(Text.COVERAGE);
         Files.createDirectories(file.getParent());
