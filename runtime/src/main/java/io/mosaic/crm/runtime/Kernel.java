@@ -56,8 +56,11 @@ final class Kernel {
                 // slf4j 2's API is a binary-compatible superset of 1.7's; HikariCP still imports [1.6,2)
                 "org.slf4j;version=1.7.36",
                 "org.slf4j.helpers;version=1.7.36",
+                // Ehcache 3.10 imports org.slf4j.event [1.7,2) as well
+                "org.slf4j.event;version=1.7.36",
                 "sun.misc"));
-        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc");
+        // jdk.jfr: Jdbi emits JFR events; without it a JFR-enabled JVM (profiling) breaks every statement
+        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.misc,jdk.jfr,jdk.jfr.*");
         p.put("felix.log.level", "1");
         // FileInstall: config/ with write-back of changes made through ConfigAdmin (the console);
         // plugins/ is watched by a second FileInstall configuration shipped in config/.

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * The routes of the customers module: {@code /accounts} and {@code /contacts} under
  * {@code /api/customers}. Registered only after {@link CustomersSchema} migrated the tables. Page
  * sizes apply live; change events go to EventAdmin when it is there and are dropped otherwise.
+ * Accounts and contacts by id are cached when platform-cache is there ({@link CustomersCache}).
  */
 @Designate(ocd = CustomersSettings.class)
 @Component(service = Endpoint.class, configurationPid = "io.mosaic.crm.customers")
@@ -39,10 +40,11 @@ public final class CustomersEndpoint implements Endpoint {
     private final ContactRoutes contacts;
 
     @Activate
-    public CustomersEndpoint(@Reference Database database, @Reference CustomersSchema schema, CustomersSettings settings) {
+    public CustomersEndpoint(@Reference Database database, @Reference CustomersSchema schema,
+            @Reference CustomersCache cache, CustomersSettings settings) {
         EventSink events = this::post;
-        accounts = new AccountRoutes(new AccountService(database.jdbi(), events));
-        contacts = new ContactRoutes(new ContactService(database.jdbi(), events));
+        accounts = new AccountRoutes(new AccountService(database.jdbi(), events, cache.accounts()));
+        contacts = new ContactRoutes(new ContactService(database.jdbi(), events, cache.contacts()));
         apply(settings);
     }
 

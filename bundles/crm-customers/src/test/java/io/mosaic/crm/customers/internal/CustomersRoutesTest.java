@@ -48,6 +48,7 @@ class CustomersRoutesTest {
         assertThat(routes.permissions).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("POST /accounts", Permission.of("customers.accounts", Action.CREATE)),
                 Map.entry("GET /accounts", Permission.of("customers.accounts", Action.READ)),
+                Map.entry("GET /accounts/export", Permission.of("customers.accounts", Action.EXPORT)),
                 Map.entry("GET /accounts/{id}", Permission.of("customers.accounts", Action.READ)),
                 Map.entry("PATCH /accounts/{id}", Permission.of("customers.accounts", Action.EDIT)),
                 Map.entry("DELETE /accounts/{id}", Permission.of("customers.accounts", Action.DELETE)),

@@ -9,4 +9,9 @@ public final class ForbiddenException extends CrmException {
     public ForbiddenException(String message) {
         super("forbidden", message, List.of());
     }
+
+    /** A 403 with a more precise code, such as {@code csrf_rejected} or {@code field_forbidden}. */
+    public ForbiddenException(String code, String message) {
+        super(code, message, List.of());
+    }
 }

@@ -43,6 +43,16 @@ public interface ApiRequest {
     /** The JSON body as a tree, parsed strictly (no trailing content, no duplicate keys). */
     JsonNode bodyTree();
 
+    /** The address of the connection's peer (a reverse proxy, if there is one). */
+    default String remoteAddress() {
+        return "unknown";
+    }
+
+    /** Whether the connection is TLS. */
+    default boolean secure() {
+        return false;
+    }
+
     /** Who is calling. */
     Principal principal();
 }

@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
  *
  * <pre>Mosaic-Module: customers;name="Customers";path=/api/customers</pre>
  *
- * <p>A {@code core=true} attribute marks platform modules that cannot be disabled.
+ * <p>A {@code core=true} attribute marks platform modules that cannot be disabled. The base path
+ * {@code /} (root) lets a module declare absolute routes in several places, such as
+ * {@code /metrics} and {@code /health}; a root module claims no other paths for itself.
  */
 public record ModuleDescriptor(String id, String name, String version, String basePath, boolean core) {
     public static final String HEADER = "Mosaic-Module";
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
-    private static final Pattern PATH = Pattern.compile("(/[a-z0-9][a-z0-9._-]*)+");
+    private static final Pattern PATH = Pattern.compile("/|(/[a-z0-9][a-z0-9._-]*)+");
 
     public ModuleDescriptor {
         Objects.requireNonNull(version, "version");
@@ -21,7 +23,7 @@ public record ModuleDescriptor(String id, String name, String version, String ba
             throw new IllegalArgumentException("module id must be a lower-case word: " + id);
         }
         if (basePath == null || !PATH.matcher(basePath).matches()) {
-            throw new IllegalArgumentException("base path must look like /api/name: " + basePath);
+            throw new IllegalArgumentException("base path must look like /api/name (or be /): " + basePath);
         }
         name = name == null || name.isBlank() ? id : name;
     }

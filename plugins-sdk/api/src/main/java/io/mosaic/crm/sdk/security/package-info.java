@@ -1,6 +1,6 @@
 /** Who is calling and what they may do. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mosaic.crm.sdk.security;
 
 import org.osgi.annotation.bundle.Export;

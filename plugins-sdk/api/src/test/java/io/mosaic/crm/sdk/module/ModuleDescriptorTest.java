@@ -21,6 +21,14 @@ class ModuleDescriptorTest {
     }
 
     @Test
+    void accepts_the_root_as_base_path_for_modules_with_absolute_routes() {
+        var d = ModuleDescriptor.parse("monitoring;path=/;core=true", "1.0.0");
+        assertThat(d.basePath()).isEqualTo("/");
+        assertThatThrownBy(() -> ModuleDescriptor.parse("x;path=//", "1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ModuleDescriptor.parse("x;path=/api/", "1")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejects_bad_ids_paths_and_attributes() {
         assertThatThrownBy(() -> ModuleDescriptor.parse("Bad Id", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ModuleDescriptor.parse("x;path=api", "1")).isInstanceOf(IllegalArgumentException.class);

@@ -5,6 +5,7 @@ import io.mosaic.crm.sdk.query.FieldType;
 import io.mosaic.crm.sdk.query.ListQuery;
 import io.mosaic.crm.sdk.query.ListSpec;
 import io.mosaic.crm.sdk.query.ListSpec.Comparison;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -40,7 +41,7 @@ final class AccountRepository {
             INSERT INTO accounts (name, website, industry, phone, email, street, city, postal_code, country,
                                   annual_revenue, employees, owner_id, version, created_at, updated_at)
             VALUES (:name, :website, :industry, :phone, :email, :street, :city, :postalCode, :country,
-                    :annualRevenue, :employees, :ownerId, 1, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""";
+                    :annualRevenue, :employees, :ownerId, 1, :now, :now)""";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM accounts a WHERE a.id = :id AND a.deleted_at IS NULL";
 
@@ -49,12 +50,12 @@ final class AccountRepository {
                SET name = :name, website = :website, industry = :industry, phone = :phone, email = :email,
                    street = :street, city = :city, postal_code = :postalCode, country = :country,
                    annual_revenue = :annualRevenue, employees = :employees, owner_id = :ownerId,
-                   version = version + 1, updated_at = UTC_TIMESTAMP(6)
+                   version = version + 1, updated_at = :now
              WHERE id = :id AND version = :version AND deleted_at IS NULL""";
 
     private static final String SOFT_DELETE = """
             UPDATE accounts
-               SET deleted_at = UTC_TIMESTAMP(6), updated_at = UTC_TIMESTAMP(6), version = version + 1
+               SET deleted_at = :now, updated_at = :now, version = version + 1
              WHERE id = :id AND deleted_at IS NULL""";
 
     // the same normalization as the generated column live_key in V1__init.sql
@@ -77,8 +78,9 @@ final class AccountRepository {
         this.handle = handle;
     }
 
-    long insert(AccountInput account) {
-        return handle.createUpdate(INSERT).bindMethods(account)
+    /** One statement: inserts the account at version 1, created and updated {@code now}; answers its id. */
+    long insert(AccountInput account, Instant now) {
+        return handle.createUpdate(INSERT).bindMethods(account).bind("now", Rows.utc(now))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -91,12 +93,13 @@ final class AccountRepository {
         return handle.createQuery(FIND + " FOR UPDATE").bind("id", id).map(ACCOUNT).findOne();
     }
 
-    boolean update(long id, int version, AccountInput account) {
-        return handle.createUpdate(UPDATE).bindMethods(account).bind("id", id).bind("version", version).execute() == 1;
+    boolean update(long id, int version, AccountInput account, Instant now) {
+        return handle.createUpdate(UPDATE).bindMethods(account).bind("id", id).bind("version", version)
+                .bind("now", Rows.utc(now)).execute() == 1;
     }
 
-    boolean softDelete(long id) {
-        return handle.createUpdate(SOFT_DELETE).bind("id", id).execute() == 1;
+    boolean softDelete(long id, Instant now) {
+        return handle.createUpdate(SOFT_DELETE).bind("id", id).bind("now", Rows.utc(now)).execute() == 1;
     }
 
     /** The live account other than {@code exceptId} with the same normalized name and website. */

@@ -2,12 +2,16 @@ package io.mosaic.crm.customers.internal.account;
 
 import io.mosaic.crm.customers.internal.common.EventSink;
 import io.mosaic.crm.customers.internal.common.DuplicateGuard;
+import io.mosaic.crm.customers.internal.common.RecordCache;
 import io.mosaic.crm.customers.internal.common.Transactions;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.error.VersionMismatchException;
 import io.mosaic.crm.sdk.event.CrmEvents;
 import io.mosaic.crm.sdk.event.EventKind;
 import io.mosaic.crm.sdk.query.ListQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -19,31 +23,48 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Accounts: every write is one transaction and announces itself after commit. Duplicates are
  * caught by the database's unique key (so concurrent writers cannot both win) and answered with
- * the id of the account that holds the name and website.
+ * the id of the account that holds the name and website. A create is a single autocommitted
+ * statement, answered from what was written (no re-read): the service stamps the times.
  */
 public final class AccountService {
     static final String MODULE = "customers";
     static final String ENTITY = "Account";
     private final Transactions transactions;
     private final EventSink events;
+    private final RecordCache<Account> cache;
+    private final Clock clock;
 
     public AccountService(Jdbi jdbi, EventSink events) {
+        this(jdbi, events, RecordCache.uncached());
+    }
+
+    public AccountService(Jdbi jdbi, EventSink events, RecordCache<Account> cache) {
+        this(jdbi, events, cache, Clock.systemUTC());
+    }
+
+    AccountService(Jdbi jdbi, EventSink events, RecordCache<Account> cache, Clock clock) {
         this.transactions = new Transactions(jdbi);
         this.events = events;
+        this.cache = cache;
+        this.clock = clock;
     }
 
+    /** Stores a new account at version 1. */
     public Account create(AccountInput input, long userId) {
         AccountInput account = input.withOwnerIfMissing(userId).validated();
-        return guardingDuplicates(() -> account, 0, () -> transactions.write(h -> {
-            var repository = new AccountRepository(h);
-            long id = repository.insert(account);
-            announce(h, EventKind.CREATED, id, userId);
-            return repository.find(id).orElseThrow();
-        }));
+        Instant now = now();
+        long id = guardingDuplicates(() -> account, 0,
+                () -> transactions.single(h -> new AccountRepository(h).insert(account, now)));
+        committed(EventKind.CREATED, id, userId);
+        return new Account(id, account.name(), account.website(), account.industry(), account.phone(), account.email(),
+                account.street(), account.city(), account.postalCode(), account.country(), account.annualRevenue(),
+                account.employees(), account.ownerId(), 1, now, now);
     }
 
+    /** The live account, from the cache when it holds it. */
     public Account get(long id) {
-        return transactions.read(h -> new AccountRepository(h).find(id)).orElseThrow(() -> new NotFoundException("account", id));
+        return cache.get(id, key -> transactions.read(h -> new AccountRepository(h).find(key))
+                .orElseThrow(() -> new NotFoundException("account", key)));
     }
 
     public List<Account> list(ListQuery<Account> query) {
@@ -58,7 +79,7 @@ public final class AccountService {
             Account current = lockCurrent(repository, id, OptionalLong.of(expectedVersion));
             AccountInput changed = patch.applyTo(current.toInput()).validated();
             attempted.set(changed);
-            repository.update(id, current.version(), changed);
+            repository.update(id, current.version(), changed, now());
             announce(h, EventKind.UPDATED, id, userId);
             return repository.find(id).orElseThrow();
         }));
@@ -69,7 +90,7 @@ public final class AccountService {
         transactions.write(h -> {
             var repository = new AccountRepository(h);
             lockCurrent(repository, id, expectedVersion);
-            repository.softDelete(id);
+            repository.softDelete(id, now());
             announce(h, EventKind.DELETED, id, userId);
             return null;
         });
@@ -83,12 +104,23 @@ public final class AccountService {
         return current;
     }
 
+    /** The time to stamp on a write, at the precision of the {@code DATETIME(6)} columns. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void announce(Handle handle, EventKind kind, long id, long userId) {
-        handle.afterCommit(() -> events.post(CrmEvents.event(MODULE, ENTITY, kind, id, userId, Map.of())));
+        handle.afterCommit(() -> committed(kind, id, userId));
+    }
+
+    /** After commit, and so before the change is answered: forget the cached copy, then tell the others. */
+    private void committed(EventKind kind, long id, long userId) {
+        cache.invalidate(id);
+        events.post(CrmEvents.event(MODULE, ENTITY, kind, id, userId, Map.of()));
     }
 
     /** Answers a unique-key refusal with 409 naming the account that holds the name and website. */
-    private Account guardingDuplicates(Supplier<AccountInput> values, long selfId, Supplier<Account> write) {
+    private <T> T guardingDuplicates(Supplier<AccountInput> values, long selfId, Supplier<T> write) {
         return DuplicateGuard.write(write, () -> {
             AccountInput account = values.get();
             return transactions.read(h -> new AccountRepository(h).findDuplicate(account.name(), account.website(), selfId));

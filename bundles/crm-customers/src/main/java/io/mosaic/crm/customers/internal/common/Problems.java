@@ -26,6 +26,10 @@ public final class Problems {
         problems.add(new FieldProblem(field, problem));
     }
 
+    public boolean isEmpty() {
+        return problems.isEmpty();
+    }
+
     /** 422 {@code validation_failed} listing every problem, if there is any. */
     public void throwIfAny() {
         if (!problems.isEmpty()) {

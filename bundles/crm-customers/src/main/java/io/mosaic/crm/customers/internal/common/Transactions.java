@@ -1,11 +1,14 @@
 package io.mosaic.crm.customers.internal.common;
 
+import java.util.function.Supplier;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Runs writes in one transaction each, so that a failure leaves nothing half-written, and retries
- * a transaction that MariaDB chose as a deadlock victim (it was rolled back whole).
+ * a transaction that MariaDB chose as a deadlock victim (it was rolled back whole). A write of a
+ * single statement runs in autocommit instead: the statement is its own transaction, and no
+ * BEGIN/COMMIT round trips are spent on it.
  */
 public final class Transactions {
     private static final int ATTEMPTS = 3;
@@ -16,9 +19,18 @@ public final class Transactions {
     }
 
     public <R> R write(HandleCallback<R, RuntimeException> work) {
+        return retrying(() -> jdbi.inTransaction(work));
+    }
+
+    /** Runs {@code work}, which must issue exactly one writing statement, in autocommit. */
+    public <R> R single(HandleCallback<R, RuntimeException> work) {
+        return retrying(() -> jdbi.withHandle(work));
+    }
+
+    private static <R> R retrying(Supplier<R> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(work);
+                return work.get();
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !SqlFailures.isRetryable(e)) {
                     throw e;

@@ -5,6 +5,7 @@ import io.mosaic.crm.sdk.query.FieldType;
 import io.mosaic.crm.sdk.query.ListQuery;
 import io.mosaic.crm.sdk.query.ListSpec;
 import io.mosaic.crm.sdk.query.ListSpec.Comparison;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -37,8 +38,17 @@ final class ContactRepository {
     private static final String INSERT = """
             INSERT INTO contacts (account_id, first_name, last_name, email, phone, title, owner_id, version,
                                   created_at, updated_at)
-            VALUES (:accountId, :firstName, :lastName, :email, :phone, :title, :ownerId, 1,
-                    UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""";
+            VALUES (:accountId, :firstName, :lastName, :email, :phone, :title, :ownerId, 1, :now, :now)""";
+
+    // inserts nothing unless the account is live; the account row is read with a shared lock (as the
+    // foreign key check does too), so a concurrent soft delete of the account waits for this insert
+    private static final String INSERT_FOR_LIVE_ACCOUNT = """
+            INSERT INTO contacts (account_id, first_name, last_name, email, phone, title, owner_id, version,
+                                  created_at, updated_at)
+            SELECT a.id, :firstName, :lastName, :email, :phone, :title, :ownerId, 1, :now, :now
+              FROM accounts a
+             WHERE a.id = :accountId AND a.deleted_at IS NULL
+              LOCK IN SHARE MODE""";
 
     private static final String FIND = "SELECT " + COLUMNS + " FROM contacts c WHERE c.id = :id AND c.deleted_at IS NULL";
 
@@ -46,12 +56,12 @@ final class ContactRepository {
             UPDATE contacts
                SET account_id = :accountId, first_name = :firstName, last_name = :lastName, email = :email,
                    phone = :phone, title = :title, owner_id = :ownerId,
-                   version = version + 1, updated_at = UTC_TIMESTAMP(6)
+                   version = version + 1, updated_at = :now
              WHERE id = :id AND version = :version AND deleted_at IS NULL""";
 
     private static final String SOFT_DELETE = """
             UPDATE contacts
-               SET deleted_at = UTC_TIMESTAMP(6), updated_at = UTC_TIMESTAMP(6), version = version + 1
+               SET deleted_at = :now, updated_at = :now, version = version + 1
              WHERE id = :id AND deleted_at IS NULL""";
 
     // the same normalization as the generated column live_email in V1__init.sql
@@ -73,9 +83,14 @@ final class ContactRepository {
         this.handle = handle;
     }
 
-    long insert(ContactInput contact) {
-        return handle.createUpdate(INSERT).bindMethods(contact)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    /**
+     * One statement: inserts the contact at version 1, created and updated {@code now}, and answers
+     * its id; empty (and nothing inserted) if it names an account that is not live.
+     */
+    Optional<Long> insert(ContactInput contact, Instant now) {
+        return handle.createUpdate(contact.accountId() == null ? INSERT : INSERT_FOR_LIVE_ACCOUNT)
+                .bindMethods(contact).bind("now", Rows.utc(now))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findOne();
     }
 
     Optional<Contact> find(long id) {
@@ -91,12 +106,13 @@ final class ContactRepository {
         return handle.createQuery(ACCOUNT_IS_LIVE).bind("id", accountId).mapTo(Integer.class).findOne().isPresent();
     }
 
-    boolean update(long id, int version, ContactInput contact) {
-        return handle.createUpdate(UPDATE).bindMethods(contact).bind("id", id).bind("version", version).execute() == 1;
+    boolean update(long id, int version, ContactInput contact, Instant now) {
+        return handle.createUpdate(UPDATE).bindMethods(contact).bind("id", id).bind("version", version)
+                .bind("now", Rows.utc(now)).execute() == 1;
     }
 
-    boolean softDelete(long id) {
-        return handle.createUpdate(SOFT_DELETE).bind("id", id).execute() == 1;
+    boolean softDelete(long id, Instant now) {
+        return handle.createUpdate(SOFT_DELETE).bind("id", id).bind("now", Rows.utc(now)).execute() == 1;
     }
 
     /** The live contact other than {@code exceptId} with the same e-mail, ignoring case. */

@@ -1,6 +1,7 @@
 package io.mosaic.crm.customers.internal.contact;
 
 import io.mosaic.crm.customers.internal.common.ListDocs;
+import io.mosaic.crm.customers.internal.common.Ownership;
 import io.mosaic.crm.customers.internal.common.Versions;
 import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Reply;
@@ -47,31 +48,43 @@ public final class ContactRoutes {
     }
 
     Reply create(ApiRequest request) {
+        Ownership.requireOwnOwner(request, permission(Action.CREATE));
         Contact contact = service.create(request.body(ContactInput.class), request.principal().userId());
         String location = request.path().replaceAll("/+$", "") + "/" + contact.id();
         return Reply.created(location, contact.toJson()).header("ETag", Versions.etag(contact.version()));
     }
 
     Page<Map<String, Object>> list(ApiRequest request) {
-        ListQuery<Contact> query = ListQuery.of(request, list);
+        ListQuery<Contact> query = ListQuery.parse(Ownership.listParams(request, permission(Action.READ)), list);
         return query.page(service.list(query), contact -> query.select(contact.toJson()));
     }
 
     Reply get(ApiRequest request) {
         Contact contact = service.get(request.idParam("id"));
+        Ownership.requireAccess(request, permission(Action.READ), contact.ownerId(), "contact", contact.id());
         return Reply.ok(contact.toJson()).header("ETag", Versions.etag(contact.version()));
     }
 
     Reply patch(ApiRequest request) {
         long id = request.idParam("id");
         long version = Versions.required(request);
+        owned(request, Action.EDIT, id);
+        Ownership.requireOwnOwner(request, permission(Action.EDIT));
         Contact contact = service.update(id, version, request.body(ContactPatch.class), request.principal().userId());
         return Reply.ok(contact.toJson()).header("ETag", Versions.etag(contact.version()));
     }
 
     Reply delete(ApiRequest request) {
+        owned(request, Action.DELETE, request.idParam("id"));
         service.delete(request.idParam("id"), Versions.optional(request), request.principal().userId());
         return Reply.noContent();
+    }
+
+    /** 404 unless the caller may act on anyone's contacts or this one is theirs. */
+    private void owned(ApiRequest request, Action action, long id) {
+        if (request.principal().ownOnly(permission(action))) {
+            Ownership.requireAccess(request, permission(action), service.get(id).ownerId(), "contact", id);
+        }
     }
 
     private static Permission permission(Action action) {

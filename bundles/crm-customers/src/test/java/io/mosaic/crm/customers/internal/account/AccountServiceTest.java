@@ -158,7 +158,7 @@ class AccountServiceTest {
     @Test
     void a_failed_transaction_leaves_no_row_and_no_event() {
         assertThatThrownBy(() -> new Transactions(jdbi).write(h -> {
-            new AccountRepository(h).insert(named("Half", null).withOwnerIfMissing(ALICE));
+            new AccountRepository(h).insert(named("Half", null).withOwnerIfMissing(ALICE), Instant.now());
             throw new IllegalStateException("fails after the insert");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(count("SELECT COUNT(*) FROM accounts")).isZero();

@@ -1,6 +1,7 @@
 package io.mosaic.crm.platform.admin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.platform.tuning.api.ChangeRecorder;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.FieldProblem;
 import io.mosaic.crm.sdk.error.NotFoundException;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -34,10 +36,13 @@ final class ConfigEditor {
 
     private final ConfigurationAdmin configAdmin;
     private final Descriptions descriptions;
+    private final Supplier<ChangeRecorder> recorder;
 
-    ConfigEditor(ConfigurationAdmin configAdmin, Descriptions descriptions) {
+    /** @param recorder platform-tuning's change history, or null while it is not running */
+    ConfigEditor(ConfigurationAdmin configAdmin, Descriptions descriptions, Supplier<ChangeRecorder> recorder) {
         this.configAdmin = configAdmin;
         this.descriptions = descriptions;
+        this.recorder = recorder;
     }
 
     /** The editable PIDs (those with a Metatype description) and their current values. */
@@ -46,7 +51,18 @@ final class ConfigEditor {
         for (String pid : descriptions.pids()) {
             views.add(get(pid));
         }
+        for (String factoryPid : descriptions.factoryPids()) {
+            for (Configuration config : configurations("(service.factoryPid=" + factoryPid + ")")) {
+                views.add(get(config.getPid()));
+            }
+        }
         return views;
+    }
+
+    /** {@code a.b} of a named factory configuration {@code a.b~name}, else {@code null}. */
+    static String factoryPid(String pid) {
+        int tilde = pid.indexOf('~');
+        return tilde > 0 ? pid.substring(0, tilde) : null;
     }
 
     ConfigView get(String pid) {
@@ -89,8 +105,15 @@ final class ConfigEditor {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+        ChangeRecorder history = recorder.get();
+        if (history != null) { // stores the values and records them in the tuning history, both or neither
+            history.apply(user, pid, accepted, "PATCH /api/platform/config/" + pid);
+            return get(pid);
+        }
         try {
-            Configuration config = configAdmin.getConfiguration(pid, "?");
+            String factoryPid = factoryPid(pid);
+            Configuration config = factoryPid == null ? configAdmin.getConfiguration(pid, "?")
+                    : configAdmin.getFactoryConfiguration(factoryPid, pid.substring(factoryPid.length() + 1), "?");
             Dictionary<String, Object> props = config.getProperties();
             if (props == null) {
                 props = new Hashtable<>();
@@ -114,13 +137,18 @@ final class ConfigEditor {
     }
 
     private Dictionary<String, Object> current(String pid) {
+        Configuration[] configs = configurations("(service.pid=" + pid + ")");
+        return configs.length == 0 ? null : configs[0].getProperties();
+    }
+
+    private Configuration[] configurations(String filter) {
         try {
-            Configuration[] configs = configAdmin.listConfigurations("(service.pid=" + pid + ")");
-            return configs == null || configs.length == 0 ? null : configs[0].getProperties();
+            Configuration[] configs = configAdmin.listConfigurations(filter);
+            return configs == null ? new Configuration[0] : configs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InvalidSyntaxException e) {
-            throw new BadRequestException("invalid_pid", "not a configuration PID: " + pid);
+            throw new BadRequestException("invalid_pid", "not a configuration PID: " + filter);
         }
     }
 }

@@ -32,6 +32,18 @@ final class Descriptions {
         return pids;
     }
 
+    /** The factory PIDs with a description: each configuration {@code <factoryPid>~<name>} is described by it. */
+    TreeSet<String> factoryPids() {
+        TreeSet<String> pids = new TreeSet<>();
+        for (Bundle bundle : context.getBundles()) {
+            MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
+            if (info != null) {
+                pids.addAll(java.util.List.of(info.getFactoryPids()));
+            }
+        }
+        return pids;
+    }
+
     Optional<Map<String, AttributeDefinition>> attributes(String pid) {
         return ocd(pid).map(ocd -> {
             Map<String, AttributeDefinition> byId = new LinkedHashMap<>();
@@ -54,6 +66,10 @@ final class Descriptions {
             MetaTypeInformation info = metaType.getMetaTypeInformation(bundle);
             if (info != null && java.util.Arrays.asList(info.getPids()).contains(pid)) {
                 return Optional.ofNullable(info.getObjectClassDefinition(pid, null));
+            }
+            String factoryPid = ConfigEditor.factoryPid(pid);
+            if (info != null && factoryPid != null && java.util.Arrays.asList(info.getFactoryPids()).contains(factoryPid)) {
+                return Optional.ofNullable(info.getObjectClassDefinition(factoryPid, null));
             }
         }
         return Optional.empty();

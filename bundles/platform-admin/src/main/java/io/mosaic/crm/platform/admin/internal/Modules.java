@@ -37,7 +37,8 @@ final class Modules {
     }
 
     List<BundleView> bundles() {
-        return java.util.Arrays.stream(context.getBundles()).map(BundleView::of).toList();
+        var wiring = context.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class);
+        return java.util.Arrays.stream(context.getBundles()).map(b -> BundleView.of(b, wiring)).toList();
     }
 
     ModuleView get(String id) {

@@ -3,34 +3,49 @@ package io.mosaic.crm.platform.admin.internal;
 import io.mosaic.crm.sdk.runtime.RuntimeFacts;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Collects the live facts every bundle reports, plus the JVM's own. */
+/**
+ * Collects the live facts every bundle reports, plus the JVM's own. It looks the services up on each
+ * call rather than through a DS reference or a tracker: platform-http both reports facts and serves
+ * this endpoint, so at activation its service is not gettable yet (a tracker would drop it for good),
+ * and a reference would close a circle SCR complains about at every start.
+ */
 final class RuntimeReport {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeReport.class);
-    private final List<RuntimeFacts> sources = new CopyOnWriteArrayList<>();
+    private final BundleContext context;
 
-    void add(RuntimeFacts facts) {
-        sources.add(facts);
-    }
-
-    void remove(RuntimeFacts facts) {
-        sources.remove(facts);
+    RuntimeReport(BundleContext context) {
+        this.context = context;
     }
 
     Map<String, Object> snapshot() {
         Map<String, Object> report = new TreeMap<>();
-        for (RuntimeFacts source : sources) {
+        Collection<ServiceReference<RuntimeFacts>> references;
+        try {
+            references = context.getServiceReferences(RuntimeFacts.class, null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e); // no filter given
+        }
+        for (ServiceReference<RuntimeFacts> reference : references) {
+            RuntimeFacts source = context.getService(reference);
+            if (source == null) {
+                continue; // went away meanwhile
+            }
             try {
                 report.put(source.name(), source.facts());
             } catch (RuntimeException e) {
                 LOG.warn("runtime facts '{}' failed", source.name(), e);
                 report.put(source.name(), Map.of("error", String.valueOf(e.getMessage())));
+            } finally {
+                context.ungetService(reference);
             }
         }
         report.put("jvm", jvm());

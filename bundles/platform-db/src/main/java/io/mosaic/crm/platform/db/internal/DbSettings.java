@@ -38,4 +38,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "0", description = "Log a warning with a stack trace when a connection is held "
             + "longer than this, ms; 0 = off, otherwise at least 2000.")
     long leakDetectionThresholdMillis() default 0;
+
+    @AttributeDefinition(min = "0", description = "Statements running at least this long, ms, are logged at WARN to "
+            + "io.mosaic.crm.db.slow with their SQL text (never parameter values), counted in db.query.slow and kept "
+            + "for the tuning advisor; 0 = off. Applied live")
+    long slowQueryMillis() default 500;
 }

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -65,6 +66,10 @@ final class FlywayMigrations {
         } catch (RuntimeException e) {
             throw new IllegalStateException("migrating the database of module '" + moduleId + "' from " + location
                     + " failed: " + e.getMessage(), e);
+        } finally {
+            // Flyway keeps the last configuration in a static field, and with it the module's class
+            // loader: an uninstalled plugin would never be collected
+            LogFactory.setConfiguration(null);
         }
         if (result.migrationsExecuted == 0) {
             LOG.info("Module {}: database up to date at version {} ({})", moduleId, result.initialSchemaVersion, table);

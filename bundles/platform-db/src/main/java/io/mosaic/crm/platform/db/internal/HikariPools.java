@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.db.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -21,6 +22,11 @@ final class HikariPools {
      * @throws IllegalStateException if the URL is invalid or the server cannot be reached
      */
     static HikariDataSource open(PoolSettings settings) {
+        return open(settings, null);
+    }
+
+    /** As {@link #open(PoolSettings)}, with Hikari reporting acquire times and timeouts to {@code tracker} (if not null). */
+    static HikariDataSource open(PoolSettings settings, MetricsTrackerFactory tracker) {
         String shownUrl = MariaDbUrl.redacted(settings.url());
         MariaDbDataSource mariaDb;
         try {
@@ -43,6 +49,9 @@ final class HikariPools {
         config.setValidationTimeout(validationTimeout(settings));
         config.setLeakDetectionThreshold(settings.leakDetectionThresholdMillis());
         config.setRegisterMbeans(false); // we read the pool's MXBean directly; no JMX names to clash on a swap
+        if (tracker != null) {
+            config.setMetricsTrackerFactory(tracker);
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.db.internal;
 import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,12 +33,19 @@ final class MariaDbPool implements AutoCloseable {
     private final SwitchableDataSource dataSource;
     private final PoolRetirement retirement = new PoolRetirement();
     private final Jdbi jdbi;
+    private final MetricsTrackerFactory tracker;
     private volatile PoolSettings settings;
     private boolean closed;
 
     MariaDbPool(PoolSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param tracker receives every pool's acquire times and timeouts, also of pools opened later; may be null */
+    MariaDbPool(PoolSettings settings, MetricsTrackerFactory tracker) {
         this.settings = settings;
-        this.dataSource = new SwitchableDataSource(HikariPools.open(settings), settings.connectionTimeoutMillis());
+        this.tracker = tracker;
+        this.dataSource = new SwitchableDataSource(HikariPools.open(settings, tracker), settings.connectionTimeoutMillis());
         this.jdbi = Jdbi.create(dataSource);
         applyQueryTimeout(settings);
     }
@@ -50,6 +58,11 @@ final class MariaDbPool implements AutoCloseable {
     /** The one DataSource, the same object for the life of this pool. */
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The Hikari pool serving new requests now (it changes when the URL or credentials do). */
+    HikariDataSource currentPool() {
+        return dataSource.current();
     }
 
     PoolSettings settings() {
@@ -68,7 +81,7 @@ final class MariaDbPool implements AutoCloseable {
         if (next.sameConnectionAs(settings)) {
             retune(dataSource.current(), next);
         } else {
-            retirement.retire(dataSource.switchTo(HikariPools.open(next)));
+            retirement.retire(dataSource.switchTo(HikariPools.open(next, tracker)));
         }
         dataSource.connectionTimeout(next.connectionTimeoutMillis());
         applyQueryTimeout(next);

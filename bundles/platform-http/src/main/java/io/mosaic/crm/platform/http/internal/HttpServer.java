@@ -1,9 +1,14 @@
 package io.mosaic.crm.platform.http.internal;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.platform.http.internal.isolation.BreakerEndpoint;
+import io.mosaic.crm.platform.http.internal.isolation.CircuitBreaker;
 import io.mosaic.crm.platform.http.internal.jetty.EmbeddedJetty;
 import io.mosaic.crm.platform.http.internal.jetty.JsonErrorHandler;
 import io.mosaic.crm.platform.http.internal.jetty.ServerSettings;
+import io.mosaic.crm.platform.http.internal.metrics.HttpMetrics;
+import io.mosaic.crm.platform.http.internal.json.JacksonCaches;
 import io.mosaic.crm.platform.http.internal.json.StrictJson;
 import io.mosaic.crm.platform.http.internal.pipeline.ApiDispatcher;
 import io.mosaic.crm.platform.http.internal.route.EndpointRegistry;
@@ -39,13 +44,17 @@ import org.slf4j.LoggerFactory;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class HttpServer implements RuntimeFacts {
     static final String PID = "io.mosaic.crm.http";
+    private static final long OWN_ENDPOINT = -1; // the key of the breaker routes; service ids are positive
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final ObjectMapper mapper;
 
     private final EndpointRegistry registry;
     private final ModuleCatalog catalog = new ModuleCatalog();
     private final ModuleTracker modules;
     private final ApiDispatcher dispatcher;
     private final EmbeddedJetty jetty;
+    private final HttpMetrics metrics;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,15 +63,21 @@ public final class HttpServer implements RuntimeFacts {
     @Activate
     public HttpServer(BundleContext context, HttpSettings settings) throws Exception {
         ObjectMapper mapper = StrictJson.newMapper();
+        this.mapper = mapper;
         registry = new EndpointRegistry(settings.drainTimeoutMillis());
-        modules = new ModuleTracker(context, catalog);
+        modules = new ModuleTracker(context, catalog, registry.parking());
         modules.open();
         dispatcher = new ApiDispatcher(mapper, registry, catalog, () -> authenticator, settings.maxBodyBytes());
+        applyIsolation(settings);
+        registry.add(OWN_ENDPOINT, BreakerEndpoint.MODULE, new BreakerEndpoint(dispatcher.guard().breakers()));
         jetty = new EmbeddedJetty(serverSettings(settings), dispatcher, new JsonErrorHandler(mapper));
+        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool());
+        dispatcher.accessLog(settings.accessLog());
         try {
             jetty.start();
         } catch (Exception e) {
             modules.close();
+            dispatcher.guard().close();
             throw e;
         }
     }
@@ -70,8 +85,17 @@ public final class HttpServer implements RuntimeFacts {
     @Modified
     void retune(HttpSettings settings) throws Exception {
         dispatcher.maxBodyBytes(settings.maxBodyBytes());
+        dispatcher.accessLog(settings.accessLog());
         registry.drainTimeoutMillis(settings.drainTimeoutMillis());
+        applyIsolation(settings);
         jetty.retune(serverSettings(settings));
+    }
+
+    private void applyIsolation(HttpSettings settings) {
+        registry.parking().parkTimeoutMillis(settings.parkTimeoutMillis());
+        dispatcher.guard().budgetMillis(settings.handlerTimeoutMillis());
+        dispatcher.guard().breakers().settings(new CircuitBreaker.Settings(settings.breakerFailures(),
+                settings.breakerWindowMillis(), settings.breakerCooldownMillis()));
     }
 
     @Deactivate
@@ -80,6 +104,7 @@ public final class HttpServer implements RuntimeFacts {
             jetty.stop();
         } finally {
             modules.close();
+            dispatcher.guard().close();
         }
     }
 
@@ -91,14 +116,33 @@ public final class HttpServer implements RuntimeFacts {
             return; // unregistered meanwhile
         }
         ModuleTracker.moduleOf(bundle).ifPresentOrElse(
-                module -> registry.add(serviceId(reference), module, endpoint),
+                module -> {
+                    if (registry.add(serviceId(reference), module, endpoint)) {
+                        dispatcher.guard().breakers().arrived(module);
+                    }
+                },
                 () -> LOG.error("rejected endpoint {} of bundle {}: no valid {} header", endpoint,
                         bundle.getSymbolicName(), ModuleDescriptor.HEADER));
     }
 
-    /** Returns only when the endpoint's running requests have finished or the drain timeout expired. */
+    /** Records requests and exposes the thread pool while platform-monitoring's registry is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(MetricRegistry registry) {
+        metrics.bind(registry);
+    }
+
+    void unbindMetrics(MetricRegistry registry) {
+        metrics.unbind(registry);
+    }
+
+    /**
+     * Returns only when the endpoint's running requests have finished or the drain timeout expired.
+     * Unless the module was stopped on purpose, its new requests are parked until it is back.
+     */
     void removeEndpoint(Endpoint endpoint, ServiceReference<Endpoint> reference) {
-        registry.remove(serviceId(reference));
+        registry.remove(serviceId(reference), ModuleTracker.expectedBack(reference.getBundle()));
+        JacksonCaches.flush(mapper); // its (de)serializers would keep the gone bundle's classes reachable
     }
 
     private static long serviceId(ServiceReference<?> reference) {
@@ -121,6 +165,8 @@ public final class HttpServer implements RuntimeFacts {
         Map<String, Object> facts = jetty.facts();
         facts.put("requestsInFlight", dispatcher.inFlight());
         facts.put("routes", registry.table().routes().size());
+        facts.put("parking", registry.parking().facts());
+        facts.putAll(dispatcher.guard().facts());
         return facts;
     }
 }

@@ -27,4 +27,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(min = "0", description = "How long a departing endpoint's running requests may take to finish")
     long drainTimeoutMillis() default 5000;
+
+    @AttributeDefinition(description = "Log every request at INFO to io.mosaic.crm.http.access (method, path, status,"
+            + " time, user); costs throughput under load, so off by default. Request metrics are recorded either way")
+    boolean accessLog() default false;
+
+    @AttributeDefinition(min = "0", description = "How long new requests for a module whose endpoint is being replaced"
+            + " (bundle update or refresh) wait for the replacement before they get 503 module_unavailable;"
+            + " each waiting request holds a request thread")
+    long parkTimeoutMillis() default 5000;
+
+    @AttributeDefinition(min = "0", description = "Time budget of a route handler; when it is exceeded the client gets"
+            + " 503 handler_timeout and the handler's thread is interrupted. 0 for no budget")
+    long handlerTimeoutMillis() default 30000;
+
+    @AttributeDefinition(min = "0", description = "Failures (500s, handler timeouts) of one module within"
+            + " breakerWindowMillis that open its circuit breaker: its routes answer 503 circuit_open. 0 turns breaking off")
+    int breakerFailures() default 20;
+
+    @AttributeDefinition(min = "100", description = "The window in which a module's failures are counted")
+    long breakerWindowMillis() default 10000;
+
+    @AttributeDefinition(min = "100", description = "How long an open breaker turns requests away before it lets a trial"
+            + " request through")
+    long breakerCooldownMillis() default 30000;
 }

@@ -29,8 +29,13 @@ public final class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem unauthorized() {
+        return unauthorized(true);
+    }
+
+    /** A 401; with {@code challenge} it invites HTTP Basic (never for a page's script: see BrowserFetch). */
+    public static ApiProblem unauthorized(boolean challenge) {
         return new ApiProblem(401, "unauthorized", "sign in: send valid credentials", List.of(),
-                Map.of("WWW-Authenticate", "Basic realm=\"Mosaic\""));
+                challenge ? Map.of("WWW-Authenticate", "Basic realm=\"Mosaic\"") : Map.of());
     }
 
     public static ApiProblem notFound(String path) {

@@ -7,6 +7,8 @@ import io.mosaic.crm.sdk.error.DuplicateException;
 import io.mosaic.crm.sdk.error.ForbiddenException;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.error.PreconditionRequiredException;
+import io.mosaic.crm.sdk.error.TooManyRequestsException;
+import io.mosaic.crm.sdk.error.UnauthorizedException;
 import io.mosaic.crm.sdk.error.UnavailableException;
 import io.mosaic.crm.sdk.error.ValidationException;
 import io.mosaic.crm.sdk.error.VersionMismatchException;
@@ -40,13 +42,19 @@ public final class ErrorMapper {
         if (status == 500) {
             return new ApiProblem(500, "internal_error", "the server failed to answer; the error has been logged");
         }
-        Map<String, String> headers = e instanceof UnavailableException ? Map.of("Retry-After", "5") : Map.of();
+        Map<String, String> headers = e instanceof UnavailableException ? Map.of("Retry-After", "5")
+                : e instanceof TooManyRequestsException tooMany
+                        ? Map.of("Retry-After", String.valueOf(tooMany.retryAfterSeconds())) : Map.of();
         return new ApiProblem(status, e.code(), e.getMessage(), e.details(), headers);
     }
 
     static int statusOf(CrmException e) {
         if (e instanceof BadRequestException) {
             return 400;
+        } else if (e instanceof UnauthorizedException) {
+            return 401;
+        } else if (e instanceof TooManyRequestsException) {
+            return 429;
         } else if (e instanceof ForbiddenException) {
             return 403;
         } else if (e instanceof NotFoundException) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
 import java.io.UncheckedIOException;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The rendered OpenAPI document, rebuilt only when the route table changed. */
 public final class OpenApiDocument {
-    private record Rendered(RouteTable table, byte[] bytes) {}
+    // the table only weakly: a table of removed endpoints must not keep their bundles' classes
+    private record Rendered(WeakReference<RouteTable> table, byte[] bytes) {}
 
     private final ObjectMapper mapper;
     private final AtomicReference<Rendered> last = new AtomicReference<>();
@@ -19,9 +21,10 @@ public final class OpenApiDocument {
 
     public byte[] render(RouteTable table) {
         Rendered rendered = last.get();
-        if (rendered == null || rendered.table() != table) {
+        if (rendered == null || rendered.table().get() != table) {
             try {
-                rendered = new Rendered(table, mapper.writeValueAsBytes(new OpenApiBuilder(mapper).build(table)));
+                byte[] bytes = mapper.writeValueAsBytes(new OpenApiBuilder(mapper).build(table));
+                rendered = new Rendered(new WeakReference<>(table), bytes);
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -3,12 +3,16 @@ package io.mosaic.crm.platform.http.internal.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
+import io.mosaic.crm.platform.http.internal.isolation.RouteGuard;
+import io.mosaic.crm.platform.http.internal.isolation.SingleAnswer;
 import io.mosaic.crm.platform.http.internal.json.JsonBodyReader;
+import io.mosaic.crm.platform.http.internal.metrics.RequestMetrics;
 import io.mosaic.crm.platform.http.internal.openapi.OpenApiDocument;
 import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter.Answer;
 import io.mosaic.crm.platform.http.internal.route.EndpointRegistry;
 import io.mosaic.crm.platform.http.internal.route.ModuleCatalog;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
+import io.mosaic.crm.platform.http.internal.route.RouteResolver;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
 import io.mosaic.crm.sdk.error.ForbiddenException;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
@@ -43,8 +47,12 @@ public final class ApiDispatcher extends Handler.Abstract {
     private final JsonBodyReader reader;
     private final ResponseWriter writer;
     private final OpenApiDocument openApi;
+    private final RouteResolver resolver;
+    private final RouteGuard guard;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile long maxBodyBytes;
+    private volatile RequestMetrics metrics; // null: no metric registry, record nothing
+    private volatile boolean accessLog;
 
     public ApiDispatcher(ObjectMapper mapper, EndpointRegistry registry, ModuleCatalog modules,
             Supplier<Authenticator> authenticator, long maxBodyBytes) {
@@ -54,11 +62,28 @@ public final class ApiDispatcher extends Handler.Abstract {
         this.reader = new JsonBodyReader(mapper);
         this.writer = new ResponseWriter(mapper);
         this.openApi = new OpenApiDocument(mapper);
+        this.resolver = new RouteResolver(registry, modules);
+        this.guard = new RouteGuard(writer);
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** Time budgets and circuit breakers of the handlers. */
+    public RouteGuard guard() {
+        return guard;
     }
 
     public void maxBodyBytes(long bytes) {
         this.maxBodyBytes = bytes;
+    }
+
+    /** The recorder of request metrics, or null to record none. */
+    public void metrics(RequestMetrics recorder) {
+        this.metrics = recorder;
+    }
+
+    /** Whether every request is logged at INFO to {@code io.mosaic.crm.http.access}; it costs throughput. */
+    public void accessLog(boolean on) {
+        this.accessLog = on;
     }
 
     /** Requests being answered right now. */
@@ -74,8 +99,9 @@ public final class ApiDispatcher extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         Principal principal = null;
         Answer answer;
+        SingleAnswer single = SingleAnswer.attach(request, response, callback);
         try {
-            principal = authenticate(request);
+            principal = authenticate(request, path);
             answer = serve(request, method, path, principal);
         } catch (Exception | LinkageError failure) {
             answer = writer.render(ErrorMapper.toProblem(failure, method, path));
@@ -87,19 +113,28 @@ public final class ApiDispatcher extends Handler.Abstract {
         } finally {
             inFlight.decrementAndGet();
         }
-        ResponseWriter.write(response, answer, callback);
-        ACCESS.info("{} {} {} {}ms {}", method, path, answer.status(), (System.nanoTime() - start) / 1_000_000,
-                principal == null ? "-" : principal.name());
+        long elapsed = System.nanoTime() - start;
+        RequestMetrics recorder = metrics;
+        if (recorder != null) { // before the answer leaves: a client holding it finds it counted
+            recorder.record(method, request.getAttribute(RequestMetrics.ROUTE_ATTRIBUTE), answer.status(), elapsed);
+        }
+        if (single.claim()) { // else the handler overran its time budget and was answered 503 already
+            ResponseWriter.write(response, answer, callback);
+        }
+        if (accessLog) {
+            ACCESS.info("{} {} {} {}ms {}", method, path, answer.status(), elapsed / 1_000_000,
+                    principal == null ? "-" : principal.name());
+        }
         return true;
     }
 
     /** The caller, {@link Anonymous#INSTANCE} without credentials; only public routes serve the latter. */
-    private Principal authenticate(Request request) {
+    private Principal authenticate(Request request, String path) {
         Authenticator current = authenticator.get();
         if (current == null) {
             return Anonymous.UNCHECKED;
         }
-        return current.authenticate(request.getHeaders().get(HttpHeader.AUTHORIZATION), Request.getRemoteAddr(request))
+        return current.authenticate(new JettyAuthRequest(request, path))
                 .orElse(Anonymous.INSTANCE);
     }
 
@@ -114,19 +149,23 @@ public final class ApiDispatcher extends Handler.Abstract {
             return new Answer(200, Map.of(), openApi.render(registry.table()));
         }
         RequestBody.checkDeclaredLength(request, maxBodyBytes);
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < 4; attempt++) { // an update may be followed at once by a refresh
+            RouteTable.Lookup lookup = resolver.lookup(method, path); // parks while the module is swapped
             RouteTable table = registry.table();
-            RouteTable.Lookup lookup = table.lookup(method, path);
             if (lookup instanceof RouteTable.Found found) {
                 RouteEntry route = found.route();
+                request.setAttribute(RequestMetrics.ROUTE_ATTRIBUTE, route.pattern());
                 authorize(principal, route.permission());
+                CsrfGuard.check(request, principal, route.permission());
                 RequestBody.checkMediaType(request);
                 if (!route.gate().enter()) {
                     continue; // its endpoint is going away: look again in the newer table
                 }
                 try {
                     var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
-                    return writer.render(route.handler().handle(exchange));
+                    var hidden = FieldRules.hiddenFor(principal, route.permission());
+                    FieldRules.checkRequest(exchange, hidden);
+                    return writer.render(guard.call(request, route, exchange), hidden);
                 } finally {
                     route.gate().exit();
                 }
@@ -145,12 +184,12 @@ public final class ApiDispatcher extends Handler.Abstract {
 
     /** Strangers reach public routes only; everything else answers 401 (or 503 before security is up). */
     private Answer serveAnonymous(Request request, String method, String path, Anonymous anonymous) throws Exception {
-        RouteTable.Lookup lookup = registry.table().lookup(method, path);
+        RouteTable.Lookup lookup = resolver.lookup(method, path);
         if (!(lookup instanceof RouteTable.Found found) || !found.route().permission().isPublic()) {
             if (anonymous == Anonymous.UNCHECKED) {
                 throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
             }
-            throw ApiProblem.unauthorized();
+            throw ApiProblem.unauthorized(!BrowserFetch.isScripted(request));
         }
         return serve(request, method, path, found, anonymous);
     }
@@ -158,13 +197,19 @@ public final class ApiDispatcher extends Handler.Abstract {
     private Answer serve(Request request, String method, String path, RouteTable.Found found, Principal principal)
             throws Exception {
         RouteEntry route = found.route();
+        request.setAttribute(RequestMetrics.ROUTE_ATTRIBUTE, route.pattern());
         RequestBody.checkMediaType(request);
         if (!route.gate().enter()) {
+            // its endpoint is going away: serve from the replacement (parks until it is there)
+            if (resolver.lookup(method, path) instanceof RouteTable.Found next && next.route() != route
+                    && next.route().permission().isPublic()) {
+                return serve(request, method, path, next, principal);
+            }
             throw unavailable(route.moduleId());
         }
         try {
             var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
-            return writer.render(route.handler().handle(exchange));
+            return writer.render(guard.call(request, route, exchange));
         } finally {
             route.gate().exit();
         }

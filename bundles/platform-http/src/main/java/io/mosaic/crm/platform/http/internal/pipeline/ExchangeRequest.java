@@ -130,6 +130,16 @@ final class ExchangeRequest implements ApiRequest {
     }
 
     @Override
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    @Override
+    public boolean secure() {
+        return request.isSecure();
+    }
+
+    @Override
     public Principal principal() {
         return principal;
     }

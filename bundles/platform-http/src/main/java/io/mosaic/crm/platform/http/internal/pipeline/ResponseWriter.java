@@ -27,6 +27,11 @@ public final class ResponseWriter {
 
     /** Renders a handler's result: a {@link Reply} as it says, {@code null} as 204, anything else as 200 JSON. */
     public Answer render(Object result) throws JsonProcessingException {
+        return render(result, java.util.Set.of());
+    }
+
+    /** Renders a handler's result without the JSON fields the caller may not see (see {@link FieldRules}). */
+    public Answer render(Object result, java.util.Set<String> hidden) throws JsonProcessingException {
         if (result == null) {
             return new Answer(204, Map.of(), null);
         }
@@ -36,10 +41,11 @@ public final class ResponseWriter {
             return new Answer(reply.status(), headers, (byte[]) reply.body());
         }
         if (result instanceof Reply reply) {
-            byte[] body = reply.body() == null ? null : mapper.writeValueAsBytes(reply.body());
+            byte[] body = reply.body() == null ? null
+                    : mapper.writeValueAsBytes(FieldRules.visible(mapper, reply.body(), hidden));
             return new Answer(reply.status(), reply.headers(), body);
         }
-        return new Answer(200, Map.of(), mapper.writeValueAsBytes(result));
+        return new Answer(200, Map.of(), mapper.writeValueAsBytes(FieldRules.visible(mapper, result, hidden)));
     }
 
     public Answer render(ApiProblem problem) {
@@ -57,8 +63,15 @@ public final class ResponseWriter {
         response.write(true, answer.body() == null ? null : ByteBuffer.wrap(answer.body()), callback);
     }
 
+    /** The security headers of every answer, Jetty's own errors included; a strict CSP without inline script. */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     public static void addStandardHeaders(HttpFields.Mutable headers) {
         headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
         if (!headers.contains(HttpHeader.CACHE_CONTROL)) {
             headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         }

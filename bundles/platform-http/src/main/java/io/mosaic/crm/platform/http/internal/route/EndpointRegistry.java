@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The registered endpoints and the route table built from them. Adding or removing an endpoint
  * builds a new table and swaps it in atomically; requests never see a half-built table. Removal
- * waits, bounded by the drain timeout, for the requests still running in the endpoint.
+ * waits, bounded by the drain timeout, for the requests still running in the endpoint. When the
+ * endpoint is expected back (its bundle is updated or refreshed), new requests for its module wait
+ * in the {@link ParkingLot} until the replacement is published.
  */
 public final class EndpointRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(EndpointRegistry.class);
@@ -25,10 +27,15 @@ public final class EndpointRegistry {
 
     private final Map<Long, Registration> registrations = new LinkedHashMap<>();
     private final AtomicReference<RouteTable> table = new AtomicReference<>(RouteTable.EMPTY);
+    private final ParkingLot parking = new ParkingLot(table::get, 5000);
     private volatile long drainTimeoutMillis;
 
     public EndpointRegistry(long drainTimeoutMillis) {
         this.drainTimeoutMillis = drainTimeoutMillis;
+    }
+
+    public ParkingLot parking() {
+        return parking;
     }
 
     public RouteTable table() {
@@ -63,18 +70,33 @@ public final class EndpointRegistry {
         }
         registrations.put(key, new Registration(module, routes, gate));
         publish();
+        parking.arrived(module.id());
         LOG.info("serving {} routes of module {} under {}", routes.size(), module.id(), module.basePath());
         return true;
     }
 
-    /** Unpublishes an endpoint's routes, then waits for the requests still running in it. */
+    /** Unpublishes an endpoint's routes for good, then waits for the requests still running in it. */
     public void remove(long key) {
+        remove(key, false);
+    }
+
+    /**
+     * Unpublishes an endpoint's routes, then waits for the requests still running in it.
+     *
+     * @param expectedBack the endpoint's bundle is being updated or refreshed: park the module's new
+     *     requests until a replacement is published (bounded by the park timeout)
+     */
+    public void remove(long key, boolean expectedBack) {
         Registration gone;
         synchronized (this) {
-            gone = registrations.remove(key);
+            gone = registrations.get(key);
             if (gone == null) {
                 return;
             }
+            if (expectedBack) {
+                parking.departing(gone.module().id()); // before publishing, so no request misses the window
+            }
+            registrations.remove(key);
             publish();
         }
         try {

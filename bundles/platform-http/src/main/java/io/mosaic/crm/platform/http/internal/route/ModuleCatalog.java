@@ -34,6 +34,9 @@ public final class ModuleCatalog {
         ModuleDescriptor best = null;
         for (ModuleDescriptor module : modules.get().values()) {
             String base = module.basePath();
+            if (base.equals("/")) {
+                continue; // a root module's routes are absolute; it claims no paths
+            }
             boolean under = path.equals(base) || path.startsWith(base) && path.charAt(base.length()) == '/';
             if (under && (best == null || base.length() > best.basePath().length())) {
                 best = module;

@@ -38,7 +38,8 @@ public final class RoutePattern {
         if (pattern == null || !(pattern.isEmpty() || pattern.startsWith("/"))) {
             throw new IllegalArgumentException("route pattern must start with '/': " + pattern);
         }
-        String full = pattern.isEmpty() || pattern.equals("/") ? basePath : basePath + pattern;
+        String base = basePath.equals("/") ? "" : basePath; // a root module declares absolute routes
+        String full = pattern.isEmpty() || pattern.equals("/") ? basePath : base + pattern;
         String[] segments = split(full);
         String[] params = new String[segments.length];
         Set<String> seen = new HashSet<>();
@@ -73,11 +74,13 @@ public final class RoutePattern {
         if (tail ? path.length < segments.length : path.length != segments.length) {
             return false;
         }
-        if (tail && java.util.Arrays.stream(path, segments.length - 1, path.length).anyMatch(String::isEmpty)) {
+        if (tail && !trailingSlashOnly(path)
+                && java.util.Arrays.stream(path, segments.length - 1, path.length).anyMatch(String::isEmpty)) {
             return false;
         }
         for (int i = 0; i < segments.length; i++) {
-            if (params[i] == null ? !segments[i].equals(path[i]) : path[i].isEmpty()) {
+            boolean directory = tail && i == segments.length - 1 && trailingSlashOnly(path);
+            if (params[i] == null ? !segments[i].equals(path[i]) : path[i].isEmpty() && !directory) {
                 return false;
             }
         }
@@ -131,6 +134,22 @@ public final class RoutePattern {
             }
         }
         return Boolean.compare(tail, other.tail); // a fixed length wins over a tail
+    }
+
+    /** {@code /console/} against {@code /console/{path*}}: the tail is the directory itself, an empty value. */
+    private boolean trailingSlashOnly(String[] path) {
+        return path.length == segments.length && path[path.length - 1].isEmpty();
+    }
+
+    /**
+     * The first two segments joined by {@code /} when both are literals (and not the tail), else
+     * {@code null}: every path this pattern matches starts with them, so the table can index by them.
+     */
+    String leadingLiterals() {
+        if (segments.length < 2 || params[0] != null || params[1] != null) {
+            return null;
+        }
+        return segments[0] + "/" + segments[1];
     }
 
     public boolean hasTail() {

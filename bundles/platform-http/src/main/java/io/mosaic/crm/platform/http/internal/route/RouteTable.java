@@ -1,10 +1,13 @@
 package io.mosaic.crm.platform.http.internal.route;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** An immutable snapshot of every served route; replaced as a whole when endpoints come or go. */
 public final class RouteTable {
@@ -12,10 +15,28 @@ public final class RouteTable {
 
     private final List<RouteEntry> routes;
     private final Set<String> servedModules;
+    /** Routes by their first two literal segments ({@code api/customers}); looked up on every request. */
+    private final Map<String, RouteEntry[]> byLeadingLiterals;
+    /** Routes a parameter starts within their first two segments: checked for every path. */
+    private final RouteEntry[] elsewhere;
 
     public RouteTable(List<RouteEntry> routes, Set<String> servedModules) {
         this.routes = List.copyOf(routes);
         this.servedModules = Set.copyOf(servedModules);
+        Map<String, List<RouteEntry>> index = new HashMap<>();
+        List<RouteEntry> rest = new ArrayList<>();
+        for (RouteEntry route : this.routes) {
+            String key = route.pattern().leadingLiterals();
+            if (key == null) {
+                rest.add(route);
+            } else {
+                index.computeIfAbsent(key, k -> new ArrayList<>()).add(route);
+            }
+        }
+        Map<String, RouteEntry[]> frozen = new HashMap<>();
+        index.forEach((key, list) -> frozen.put(key, list.toArray(RouteEntry[]::new)));
+        this.byLeadingLiterals = Map.copyOf(frozen);
+        this.elsewhere = rest.toArray(RouteEntry[]::new);
     }
 
     /** What a request path and method lead to. */
@@ -29,16 +50,37 @@ public final class RouteTable {
 
     public Lookup lookup(String method, String path) {
         String[] segments = RoutePattern.split(path);
-        List<RouteEntry> matching = routes.stream().filter(r -> r.pattern().matches(segments)).toList();
-        if (matching.isEmpty()) {
+        RouteEntry[] indexed = segments.length < 2 ? null : byLeadingLiterals.get(segments[0] + "/" + segments[1]);
+        RouteEntry best = null;
+        boolean anyMatch = false;
+        for (RouteEntry[] candidates : new RouteEntry[][] {indexed, elsewhere}) {
+            if (candidates == null) {
+                continue;
+            }
+            for (RouteEntry route : candidates) {
+                if (!route.pattern().matches(segments)) {
+                    continue;
+                }
+                anyMatch = true;
+                if (route.method().equals(method)
+                        && (best == null || route.pattern().compareSpecificity(best.pattern()) < 0)) {
+                    best = route;
+                }
+            }
+        }
+        if (best != null) {
+            return new Found(best, best.pattern().params(segments));
+        }
+        if (!anyMatch) {
             return new NoRoute();
         }
-        Optional<RouteEntry> best = matching.stream().filter(r -> r.method().equals(method))
-                .min((a, b) -> a.pattern().compareSpecificity(b.pattern()));
-        if (best.isPresent()) {
-            return new Found(best.get(), best.get().pattern().params(segments));
+        Set<String> allowed = new TreeSet<>();
+        for (RouteEntry route : routes) {
+            if (route.pattern().matches(segments)) {
+                allowed.add(route.method());
+            }
         }
-        return new WrongMethod(matching.stream().map(RouteEntry::method).distinct().sorted().toList());
+        return new WrongMethod(List.copyOf(allowed));
     }
 
     /** Whether a module currently has at least one registered endpoint. */

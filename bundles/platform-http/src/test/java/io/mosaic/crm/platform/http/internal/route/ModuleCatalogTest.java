@@ -19,6 +19,14 @@ class ModuleCatalogTest {
     }
 
     @Test
+    void a_root_module_claims_no_paths() {
+        catalog.put(1, ModuleDescriptor.parse("monitoring;path=/", "1.0.0"));
+
+        assertThat(catalog.moduleOf("/metrics")).isEmpty();
+        assertThat(catalog.moduleOf("/")).isEmpty();
+    }
+
+    @Test
     void does_not_confuse_a_base_path_with_a_longer_name() {
         catalog.put(1, ModuleDescriptor.parse("sales", "1.0.0"));
 

@@ -29,6 +29,18 @@ class RouteTableTest {
     }
 
     @Test
+    void a_root_module_declares_absolute_routes() {
+        registry.add(1, ModuleDescriptor.parse("probe;path=/", "1.0.0"), routes -> {
+            routes.get("/health", Permission.anonymous(), NOTHING);
+            routes.get("/api/platform/probe", Permission.authenticated(), NOTHING);
+        });
+
+        assertThat(registry.table().lookup("GET", "/health")).isInstanceOf(RouteTable.Found.class);
+        assertThat(registry.table().lookup("GET", "/api/platform/probe")).isInstanceOfSatisfying(RouteTable.Found.class,
+                found -> assertThat(found.route().pattern()).hasToString("/api/platform/probe"));
+    }
+
+    @Test
     void prefers_a_literal_segment_over_a_parameter() {
         registry.add(1, DEMO, new DemoEndpoint());
 

@@ -1,6 +1,7 @@
 package io.mosaic.crm.platform.http.internal.testing;
 
 import io.mosaic.crm.sdk.security.Action;
+import io.mosaic.crm.sdk.security.AuthRequest;
 import io.mosaic.crm.sdk.security.Authenticator;
 import io.mosaic.crm.sdk.security.Permission;
 import io.mosaic.crm.sdk.security.Principal;
@@ -19,13 +20,31 @@ public final class TestAuthenticator implements Authenticator {
     public record TestPrincipal(long userId, String name, Set<String> roles) implements Principal {
         @Override
         public boolean may(Permission permission) {
-            return roles.contains("admin") || permission.action() == Action.READ;
+            return roles.contains("admin") || permission.action() == Action.READ
+                    || (roles.contains("support") && permission.action() == Action.CREATE);
+        }
+
+        /** A {@code support} user does not see the items' names. */
+        @Override
+        public Set<String> hiddenFields(String resource) {
+            return roles.contains("support") && resource.equals("demo.items") ? Set.of("name") : Set.of();
+        }
+
+        /** The {@code browser} user signed in by session cookie: state changes need the CSRF token. */
+        @Override
+        public Optional<String> csrfToken() {
+            return name.equals("browser") ? Optional.of(CSRF_TOKEN) : Optional.empty();
         }
     }
 
+    public static final String SESSION_COOKIE = "mosaic_session=s3ss10n";
+    public static final String CSRF_TOKEN = "csrf-t0ken";
+
     private static final Map<String, TestPrincipal> USERS = Map.of(
             "admin", new TestPrincipal(1, "admin", Set.of("admin")),
-            "reader", new TestPrincipal(2, "reader", Set.of("reader")));
+            "reader", new TestPrincipal(2, "reader", Set.of("reader")),
+            "support", new TestPrincipal(3, "support", Set.of("support")));
+    private static final TestPrincipal BROWSER = new TestPrincipal(4, "browser", Set.of("admin"));
 
     public static String basic(String user) {
         return basic(user, "secret");
@@ -36,7 +55,11 @@ public final class TestAuthenticator implements Authenticator {
     }
 
     @Override
-    public Optional<Principal> authenticate(String authorization, String remoteAddress) {
+    public Optional<Principal> authenticate(AuthRequest request) {
+        String authorization = request.header("Authorization").orElse(null);
+        if (authorization == null && request.cookie("mosaic_session").filter("s3ss10n"::equals).isPresent()) {
+            return Optional.of(BROWSER);
+        }
         if (authorization == null || !authorization.startsWith("Basic ")) {
             return Optional.empty();
         }

@@ -91,5 +91,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         jetty.stop();
+        dispatcher.guard().close();
     }
 }

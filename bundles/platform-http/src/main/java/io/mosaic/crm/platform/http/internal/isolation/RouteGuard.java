@@ -1,0 +1,115 @@
+package io.mosaic.crm.platform.http.internal.isolation;
+
+import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter;
+import io.mosaic.crm.platform.http.internal.route.RouteEntry;
+import io.mosaic.crm.sdk.error.CrmException;
+import io.mosaic.crm.sdk.http.ApiRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a route's handler so that its failures stay with its own request and module: the module's
+ * {@link CircuitBreaker} is asked first, the handler runs within its time budget (overrun: the
+ * client gets 503 {@code handler_timeout} at once, the handler's thread is interrupted), and the
+ * outcome is counted. Exceptions pass through unchanged to the error mapping.
+ */
+public final class RouteGuard implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteGuard.class);
+
+    private final ResponseWriter writer;
+    private final CircuitBreakers breakers = new CircuitBreakers(new CircuitBreaker.Settings(10, 10_000, 30_000));
+    private final HandlerWatchdog watchdog = new HandlerWatchdog();
+    private final AtomicLong timeouts = new AtomicLong();
+    private volatile long budgetMillis;
+
+    public RouteGuard(ResponseWriter writer) {
+        this.writer = writer;
+    }
+
+    /** Time budget of every handler; 0 for none. */
+    public void budgetMillis(long millis) {
+        this.budgetMillis = millis;
+    }
+
+    public CircuitBreakers breakers() {
+        return breakers;
+    }
+
+    /** Runs the route's handler for the request. */
+    public Object call(Request request, RouteEntry route, ApiRequest exchange) throws Exception {
+        CircuitBreaker breaker = breakers.enter(route.moduleId());
+        long budget = budgetMillis;
+        Thread self = Thread.currentThread();
+        HandlerWatchdog.Ticket ticket = budget <= 0 ? null
+                : watchdog.watch(budget, () -> timedOut(request, route, breaker, budget, self));
+        Object result = null;
+        Throwable failure = null;
+        try {
+            result = route.handler().handle(exchange);
+        } catch (Exception | Error e) {
+            failure = e;
+        }
+        if (ticket != null && !ticket.finish()) {
+            throw timeoutProblem(route, budget); // answered already; the watchdog counted the failure
+        }
+        if (failure == null || failure instanceof CrmException || failure instanceof ApiProblem) {
+            breaker.succeeded(); // the handler worked; a domain error is an answer, not a fault
+        } else {
+            breaker.failed(breakers.settings(), route + " threw " + failure.getClass().getName());
+        }
+        if (failure instanceof Exception e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        }
+        return result;
+    }
+
+    private void timedOut(Request request, RouteEntry route, CircuitBreaker breaker, long budget, Thread handler) {
+        timeouts.incrementAndGet();
+        logStuck(route, budget, handler);
+        breaker.failed(breakers.settings(), route + " exceeded its time budget of " + budget + " ms");
+        SingleAnswer answer = SingleAnswer.of(request);
+        if (answer != null) {
+            var problem = timeoutProblem(route, budget);
+            var rendered = writer.render(problem);
+            Map<String, String> headers = new LinkedHashMap<>(rendered.headers());
+            headers.put("Connection", "close"); // the handler may still hold this connection's thread
+            answer.write(new ResponseWriter.Answer(rendered.status(), headers, rendered.body()));
+        }
+    }
+
+    private static ApiProblem timeoutProblem(RouteEntry route, long budget) {
+        return new ApiProblem(503, "handler_timeout", "the module " + route.moduleId()
+                + " did not answer within " + budget + " ms", List.of(), Map.of("Retry-After", "5"));
+    }
+
+    /** Logs where an overrun handler is stuck, once per timeout. */
+    private static void logStuck(RouteEntry route, long budget, Thread thread) {
+        Throwable where = new Throwable("stack of " + thread.getName() + " at the timeout");
+        where.setStackTrace(thread.getStackTrace());
+        LOG.warn("{} exceeded its time budget of {} ms; answered 503 and interrupted its thread", route, budget, where);
+    }
+
+    /** Live figures for the {@code http} runtime facts. */
+    public Map<String, Object> facts() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("handlerTimeoutMillis", budgetMillis);
+        facts.put("handlerTimeouts", timeouts.get());
+        facts.put("handlersWatched", watchdog.watched());
+        facts.put("breakers", breakers.facts());
+        return facts;
+    }
+
+    /** Stops the watchdog thread. */
+    @Override
+    public void close() throws InterruptedException {
+        watchdog.close();
+    }
+}
