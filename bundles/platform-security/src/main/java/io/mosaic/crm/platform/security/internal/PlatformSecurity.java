@@ -1,6 +1,9 @@
 package io.mosaic.crm.platform.security.internal;
 
+import io.mosaic.crm.platform.security.internal.audit.AuditLog;
 import io.mosaic.crm.platform.security.internal.bootstrap.AdminBootstrap;
+import io.mosaic.crm.platform.security.internal.login.AddressThrottle;
+import io.mosaic.crm.platform.security.internal.login.ClientOrigin;
 import io.mosaic.crm.platform.security.internal.login.CredentialCache;
 import io.mosaic.crm.platform.security.internal.login.HeaderAuthenticator;
 import io.mosaic.crm.platform.security.internal.login.LoginPolicy;
@@ -9,20 +12,31 @@ import io.mosaic.crm.platform.security.internal.login.TokenLogin;
 import io.mosaic.crm.platform.security.internal.password.Argon2idHasher;
 import io.mosaic.crm.platform.security.internal.password.HashCost;
 import io.mosaic.crm.platform.security.internal.password.PasswordGenerator;
+import io.mosaic.crm.platform.security.internal.session.SessionLogin;
+import io.mosaic.crm.platform.security.internal.session.SessionPolicy;
+import io.mosaic.crm.platform.security.internal.session.SessionRepository;
 import io.mosaic.crm.platform.security.internal.token.TokenRepository;
 import io.mosaic.crm.platform.security.internal.user.LoginAttempts;
+import io.mosaic.crm.platform.security.internal.user.RoleDirectory;
 import io.mosaic.crm.platform.security.internal.user.RoleRepository;
+import io.mosaic.crm.platform.security.internal.user.UserDirectory;
 import io.mosaic.crm.platform.security.internal.user.UserRepository;
+import io.mosaic.crm.platform.security.internal.web.SecurityRoutes;
 import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.http.Endpoint;
+import io.mosaic.crm.sdk.http.Routes;
 import io.mosaic.crm.sdk.runtime.RuntimeFacts;
+import io.mosaic.crm.sdk.security.AuthRequest;
 import io.mosaic.crm.sdk.security.Authenticator;
 import io.mosaic.crm.sdk.security.Principal;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -33,14 +47,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The platform's security: brings the schema up to date, creates the first administrator, and
- * authenticates requests (passwords via Basic, API tokens via Bearer). Wiring only; the logic is
- * in the plain classes it builds.
+ * The platform's security: brings the schema up to date, creates the first administrator,
+ * authenticates requests (Basic passwords, Bearer API tokens, console session cookies) and serves
+ * {@code /api/security}. Wiring only; the logic is in the plain classes it builds.
  */
 @Designate(ocd = SecuritySettings.class)
-@Component(service = {Authenticator.class, RuntimeFacts.class}, immediate = true,
+@Component(service = {Authenticator.class, RuntimeFacts.class, Endpoint.class}, immediate = true,
         configurationPid = PlatformSecurity.PID)
-public final class PlatformSecurity implements Authenticator, RuntimeFacts {
+public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endpoint {
     static final String PID = "io.mosaic.crm.security";
     static final String MODULE_ID = "security";
     static final int CACHE_ENTRIES = 10_000;
@@ -48,7 +62,11 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts {
     private final Argon2idHasher hasher;
     private final CredentialCache cache;
     private final PasswordLogin passwords;
+    private final AddressThrottle throttle;
+    private final SessionLogin sessions;
+    private final ClientOrigin origin = new ClientOrigin();
     private final HeaderAuthenticator authenticator;
+    private final SecurityRoutes routes;
 
     @Activate
     public PlatformSecurity(@Reference Database database, BundleContext context, SecuritySettings settings) {
@@ -58,12 +76,22 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts {
         SecureRandom random = new SecureRandom();
         hasher = new Argon2idHasher(HashCost.OWASP, random);
         cache = new CredentialCache(clock, cacheTtl(settings), CACHE_ENTRIES, random);
+        cache.tokens().ttl(tokenTtl(settings));
+        var audit = new AuditLog(jdbi, clock);
         var users = new UserRepository(jdbi, clock, cache);
         var roles = new RoleRepository(jdbi, cache);
+        var tokens = new TokenRepository(jdbi, clock, random, cache);
+        throttle = new AddressThrottle(clock, settings.maxFailuresPerAddress(), addressWindow(settings));
         passwords = new PasswordLogin(users, new LoginAttempts(jdbi, clock, cache), roles, hasher, cache, clock,
-                policy(settings));
-        authenticator = new HeaderAuthenticator(passwords,
-                new TokenLogin(new TokenRepository(jdbi, clock, random), roles, clock));
+                policy(settings), throttle, audit);
+        sessions = new SessionLogin(new SessionRepository(jdbi, clock, random), roles, clock, audit,
+                sessionPolicy(settings));
+        origin.trust(proxies(settings));
+        authenticator = new HeaderAuthenticator(passwords, new TokenLogin(tokens, roles, clock, audit, cache.tokens()),
+                sessions, origin);
+        routes = new SecurityRoutes(new SecurityRoutes.Parts(passwords, sessions, users,
+                new UserDirectory(jdbi, clock, users, cache), new RoleDirectory(jdbi, cache), tokens, hasher, origin,
+                audit, clock));
         String data = context.getProperty("mosaic.data");
         new AdminBootstrap(users, hasher, new PasswordGenerator(random), data == null ? null : Path.of(data),
                 System.out).run();
@@ -72,7 +100,11 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts {
     @Modified
     void apply(SecuritySettings settings) {
         cache.ttl(cacheTtl(settings));
+        cache.tokens().ttl(tokenTtl(settings));
         passwords.policy(policy(settings));
+        throttle.limits(clamp(settings.maxFailuresPerAddress(), 1, 100_000), addressWindow(settings));
+        sessions.policy(sessionPolicy(settings));
+        origin.trust(proxies(settings));
     }
 
     @Deactivate
@@ -81,8 +113,13 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts {
     }
 
     @Override
-    public Optional<Principal> authenticate(String authorization, String remoteAddress) {
-        return authenticator.authenticate(authorization, remoteAddress);
+    public Optional<Principal> authenticate(AuthRequest request) {
+        return authenticator.authenticate(request);
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        this.routes.register(routes);
     }
 
     @Override
@@ -96,16 +133,38 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts {
                 "credentialCacheEntries", cache.size(),
                 "credentialCacheHits", cache.hits(),
                 "credentialCacheMisses", cache.misses(),
-                "passwordVerifications", hasher.verifications());
+                "tokenCacheEntries", cache.tokens().size(),
+                "tokenCacheHits", cache.tokens().hits(),
+                "tokenCacheMisses", cache.tokens().misses(),
+                "passwordVerifications", hasher.verifications(),
+                "throttledAddressesTracked", throttle.size());
     }
 
     private static Duration cacheTtl(SecuritySettings settings) {
         return Duration.ofSeconds(clamp(settings.credentialCacheSeconds(), 0, 3600));
     }
 
+    private static Duration tokenTtl(SecuritySettings settings) {
+        return Duration.ofSeconds(clamp(settings.tokenCacheSeconds(), 0, 3600));
+    }
+
     private static LoginPolicy policy(SecuritySettings settings) {
         return new LoginPolicy(clamp(settings.maxFailedLogins(), 1, 1000),
                 Duration.ofSeconds(clamp(settings.lockoutSeconds(), 1, 86_400)));
+    }
+
+    private static Duration addressWindow(SecuritySettings settings) {
+        return Duration.ofSeconds(clamp(settings.addressWindowSeconds(), 1, 86_400));
+    }
+
+    private static SessionPolicy sessionPolicy(SecuritySettings settings) {
+        return new SessionPolicy(Duration.ofSeconds(clamp(settings.sessionIdleSeconds(), 60, 604_800)),
+                Duration.ofSeconds(clamp(settings.sessionAbsoluteSeconds(), 300, 2_592_000)));
+    }
+
+    private static java.util.Set<String> proxies(SecuritySettings settings) {
+        return Arrays.stream(settings.trustedProxies().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     private static int clamp(int value, int min, int max) {

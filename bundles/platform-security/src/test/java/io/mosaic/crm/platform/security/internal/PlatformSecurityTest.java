@@ -65,6 +65,11 @@ class PlatformSecurityTest {
             }
 
             @Override
+            public int tokenCacheSeconds() {
+                return cacheSeconds;
+            }
+
+            @Override
             public int maxFailedLogins() {
                 return maxFailed;
             }
@@ -72,6 +77,31 @@ class PlatformSecurityTest {
             @Override
             public int lockoutSeconds() {
                 return lockoutSeconds;
+            }
+
+            @Override
+            public int maxFailuresPerAddress() {
+                return 50;
+            }
+
+            @Override
+            public int addressWindowSeconds() {
+                return 600;
+            }
+
+            @Override
+            public int sessionIdleSeconds() {
+                return 1800;
+            }
+
+            @Override
+            public int sessionAbsoluteSeconds() {
+                return 43200;
+            }
+
+            @Override
+            public String trustedProxies() {
+                return "";
             }
         };
     }

@@ -18,6 +18,9 @@ class SchemaTest {
                 """).mapToMap().list());
 
         assertThat(rows).extracting(r -> r.get("name") + " " + r.get("resource") + ":" + r.get("action"))
+                .contains("admin *:*", "read-only *:READ", "operator platform.*:*", "sales customers.*:EDIT",
+                        "support customers.*:READ", "marketing customers.*:EXPORT")
+                .filteredOn(t -> t.startsWith("admin ") || t.startsWith("read-only "))
                 .containsExactly("admin *:*", "read-only *:READ");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("built_in")).isEqualTo(true));
     }
@@ -30,11 +33,22 @@ class SchemaTest {
                 """).mapToMap().list());
 
         assertThat(tables).extracting(t -> t.get("table_name"))
-                .containsExactlyInAnyOrder("users", "roles", "role_permissions", "user_roles", "api_tokens");
+                .containsExactlyInAnyOrder("users", "roles", "role_permissions", "user_roles", "api_tokens",
+                        "role_hidden_fields", "sessions", "security_audit");
         assertThat(tables).allSatisfy(t -> {
             assertThat(t.get("engine")).isEqualTo("InnoDB");
             assertThat((String) t.get("table_collation")).startsWith("utf8mb4");
         });
+    }
+
+    @Test
+    void hides_account_revenue_from_the_support_role() {
+        List<String> rules = jdbi.withHandle(h -> h.createQuery("""
+                SELECT CONCAT(r.name, ' ', f.resource, '.', f.field) FROM role_hidden_fields f
+                JOIN roles r ON r.id = f.role_id
+                """).mapTo(String.class).list());
+
+        assertThat(rules).containsExactly("support customers.accounts.annualRevenue");
     }
 
     @Test

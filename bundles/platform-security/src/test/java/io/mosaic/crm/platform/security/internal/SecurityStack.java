@@ -1,5 +1,8 @@
 package io.mosaic.crm.platform.security.internal;
 
+import io.mosaic.crm.platform.security.internal.audit.AuditLog;
+import io.mosaic.crm.platform.security.internal.login.AddressThrottle;
+import io.mosaic.crm.platform.security.internal.login.ClientOrigin;
 import io.mosaic.crm.platform.security.internal.login.CredentialCache;
 import io.mosaic.crm.platform.security.internal.login.HeaderAuthenticator;
 import io.mosaic.crm.platform.security.internal.login.LoginPolicy;
@@ -7,6 +10,9 @@ import io.mosaic.crm.platform.security.internal.login.PasswordLogin;
 import io.mosaic.crm.platform.security.internal.login.TokenLogin;
 import io.mosaic.crm.platform.security.internal.password.Argon2idHasher;
 import io.mosaic.crm.platform.security.internal.password.HashCost;
+import io.mosaic.crm.platform.security.internal.session.SessionLogin;
+import io.mosaic.crm.platform.security.internal.session.SessionPolicy;
+import io.mosaic.crm.platform.security.internal.session.SessionRepository;
 import io.mosaic.crm.platform.security.internal.token.TokenRepository;
 import io.mosaic.crm.platform.security.internal.user.LoginAttempts;
 import io.mosaic.crm.platform.security.internal.user.RoleRepository;
@@ -32,6 +38,10 @@ public final class SecurityStack {
     public final RoleRepository roles;
     public final TokenRepository tokens;
     public final PasswordLogin passwords;
+    public final AuditLog audit;
+    public final AddressThrottle throttle;
+    public final SessionLogin sessions;
+    public final ClientOrigin origin = new ClientOrigin();
     public final HeaderAuthenticator authenticator;
 
     public SecurityStack(Duration cacheTtl, LoginPolicy policy) {
@@ -39,9 +49,15 @@ public final class SecurityStack {
         cache = new CredentialCache(clock, cacheTtl, 10_000, random);
         users = new UserRepository(jdbi, clock, cache);
         roles = new RoleRepository(jdbi, cache);
-        tokens = new TokenRepository(jdbi, clock, random);
-        passwords = new PasswordLogin(users, new LoginAttempts(jdbi, clock, cache), roles, HASHER, cache, clock, policy);
-        authenticator = new HeaderAuthenticator(passwords, new TokenLogin(tokens, roles, clock));
+        tokens = new TokenRepository(jdbi, clock, random, cache);
+        audit = new AuditLog(jdbi, clock);
+        throttle = new AddressThrottle(clock, 1000, Duration.ofMinutes(10));
+        passwords = new PasswordLogin(users, new LoginAttempts(jdbi, clock, cache), roles, HASHER, cache, clock, policy,
+                throttle, audit);
+        sessions = new SessionLogin(new SessionRepository(jdbi, clock, random), roles, clock, audit,
+                SessionPolicy.DEFAULT);
+        authenticator = new HeaderAuthenticator(passwords, new TokenLogin(tokens, roles, clock, audit, cache.tokens()),
+                sessions, origin);
     }
 
     public SecurityStack() {

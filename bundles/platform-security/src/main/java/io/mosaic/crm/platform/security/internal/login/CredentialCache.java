@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.Mac;
@@ -21,56 +21,68 @@ import javax.crypto.spec.SecretKeySpec;
  * Remembers successful password verifications for a short time, so that HTTP Basic clients do
  * not pay for Argon2 on every request. Entries are keyed by an HMAC-SHA256 of name and password
  * under a key that lives only in this process: the password itself is never kept. Bounded (least
- * recently used entries go first) and emptied for a user as soon as that user changes.
+ * recently used entries go first, when storing) and emptied for a user as soon as that user
+ * changes. Reads take no lock. Also holds the {@link TokenCache}, and tells it of every change.
  */
 public final class CredentialCache implements SecurityChangeListener {
     private final Clock clock;
     private final int maxEntries;
-    private final SecretKeySpec key;
-    private final Map<String, Entry> entries;
+    private final ThreadLocal<Mac> macs;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final TokenCache tokens;
     private volatile Duration ttl;
 
-    private record Entry(UserPrincipal principal, Instant storedAt) {
+    /** A cached principal; {@code used} (System.nanoTime of the last hit) orders evictions. */
+    private static final class Entry {
+        final UserPrincipal principal;
+        final Instant storedAt;
+        volatile long used = System.nanoTime();
+
+        Entry(UserPrincipal principal, Instant storedAt) {
+            this.principal = principal;
+            this.storedAt = storedAt;
+        }
     }
 
+    /** A cache whose token cache has the same lifetime; see {@link TokenCache#ttl}. */
     public CredentialCache(Clock clock, Duration ttl, int maxEntries, SecureRandom random) {
         this.clock = clock;
         this.ttl = ttl;
         this.maxEntries = maxEntries;
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.entries = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > CredentialCache.this.maxEntries;
-            }
-        };
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
+        this.tokens = new TokenCache(clock, ttl, maxEntries);
+    }
+
+    /** The cache of verified API tokens, told of the same changes as this one. */
+    public TokenCache tokens() {
+        return tokens;
     }
 
     /** Applies a new lifetime at once, also to entries already stored; zero turns caching off. */
     public void ttl(Duration ttl) {
         this.ttl = ttl;
         if (ttl.isZero()) {
-            forgetAll();
+            generation.incrementAndGet();
+            entries.clear();
         }
     }
 
     public Optional<UserPrincipal> find(String name, String password) {
         String k = keyOf(name, password);
-        Instant now = clock.instant();
-        synchronized (entries) {
-            Entry entry = entries.get(k);
-            if (entry != null && now.isBefore(entry.storedAt().plus(ttl))) {
-                hits.increment();
-                return Optional.of(entry.principal());
-            }
-            if (entry != null) {
-                entries.remove(k);
-            }
+        Entry entry = entries.get(k);
+        if (entry != null && clock.instant().isBefore(entry.storedAt.plus(ttl))) {
+            entry.used = System.nanoTime();
+            hits.increment();
+            return Optional.of(entry.principal);
+        }
+        if (entry != null) {
+            entries.remove(k, entry);
         }
         misses.increment();
         return Optional.empty();
@@ -85,23 +97,24 @@ public final class CredentialCache implements SecurityChangeListener {
     }
 
     public void put(String name, String password, UserPrincipal principal, long ticket) {
-        if (ttl.isZero()) {
+        if (ttl.isZero() || ticket != generation.get()) {
             return;
         }
         String k = keyOf(name, password);
-        synchronized (entries) {
-            if (ticket == generation.get()) {
-                entries.put(k, new Entry(principal, clock.instant()));
-            }
+        Entry entry = new Entry(principal, clock.instant());
+        if (entries.put(k, entry) == null && entries.size() > maxEntries) {
+            evictLeastRecentlyUsed();
+        }
+        if (ticket != generation.get()) {
+            entries.remove(k, entry);
         }
     }
 
     @Override
     public void userChanged(long userId) {
-        synchronized (entries) {
-            generation.incrementAndGet();
-            entries.values().removeIf(e -> e.principal().userId() == userId);
-        }
+        generation.incrementAndGet();
+        entries.values().removeIf(e -> e.principal.userId() == userId);
+        tokens.userChanged(userId);
     }
 
     @Override
@@ -109,17 +122,19 @@ public final class CredentialCache implements SecurityChangeListener {
         forgetAll();
     }
 
+    @Override
+    public void tokenRevoked(long tokenId) {
+        tokens.tokenRevoked(tokenId);
+    }
+
     public void forgetAll() {
-        synchronized (entries) {
-            generation.incrementAndGet();
-            entries.clear();
-        }
+        generation.incrementAndGet();
+        entries.clear();
+        tokens.forgetAll();
     }
 
     public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return entries.size();
     }
 
     public long hits() {
@@ -130,15 +145,35 @@ public final class CredentialCache implements SecurityChangeListener {
         return misses.sum();
     }
 
+    /** Runs only when storing beyond the bound (after an Argon2 verification), never on a hit. */
+    private void evictLeastRecentlyUsed() {
+        while (entries.size() > maxEntries) {
+            Map.Entry<String, Entry> oldest = null;
+            for (Map.Entry<String, Entry> e : entries.entrySet()) {
+                if (oldest == null || e.getValue().used - oldest.getValue().used < 0) {
+                    oldest = e;
+                }
+            }
+            if (oldest == null || !entries.remove(oldest.getKey(), oldest.getValue())) {
+                return;
+            }
+        }
+    }
+
     private String keyOf(String name, String password) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         byte[] p = password.getBytes(StandardCharsets.UTF_8);
+        Mac mac = macs.get();
+        mac.update(ByteBuffer.allocate(4).putInt(n.length).array());
+        mac.update(n);
+        return Base64.getEncoder().encodeToString(mac.doFinal(p));
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(ByteBuffer.allocate(4).putInt(n.length).array());
-            mac.update(n);
-            return Base64.getEncoder().encodeToString(mac.doFinal(p));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java has HmacSHA256", e);
         }

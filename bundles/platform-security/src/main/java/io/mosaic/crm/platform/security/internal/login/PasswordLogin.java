@@ -1,5 +1,6 @@
 package io.mosaic.crm.platform.security.internal.login;
 
+import io.mosaic.crm.platform.security.internal.audit.AuditLog;
 import io.mosaic.crm.platform.security.internal.password.Argon2idHasher;
 import io.mosaic.crm.platform.security.internal.user.LoginAttempts;
 import io.mosaic.crm.platform.security.internal.user.LoginUser;
@@ -24,10 +25,14 @@ public final class PasswordLogin {
     private final Argon2idHasher hasher;
     private final CredentialCache cache;
     private final Clock clock;
+    private final AddressThrottle throttle;
+    private final AuditLog audit;
     private volatile LoginPolicy policy;
 
     public PasswordLogin(UserRepository users, LoginAttempts attempts, RoleRepository roles, Argon2idHasher hasher,
-            CredentialCache cache, Clock clock, LoginPolicy policy) {
+            CredentialCache cache, Clock clock, LoginPolicy policy, AddressThrottle throttle, AuditLog audit) {
+        this.throttle = throttle;
+        this.audit = audit;
         this.users = users;
         this.attempts = attempts;
         this.roles = roles;
@@ -43,26 +48,46 @@ public final class PasswordLogin {
     }
 
     public Optional<UserPrincipal> login(BasicCredentials credentials, String remoteAddress) {
-        var cached = cache.find(credentials.name(), credentials.password());
-        if (cached.isPresent()) {
-            return cached;
+        return login(credentials, remoteAddress, "basic", true);
+    }
+
+    /**
+     * @param channel how the password came ({@code basic}, {@code session}), for the audit log
+     * @param useCache whether a cached verification may answer (never for a console sign-in)
+     * @throws io.mosaic.crm.sdk.error.TooManyRequestsException if the address is throttled
+     */
+    public Optional<UserPrincipal> login(BasicCredentials credentials, String remoteAddress, String channel,
+            boolean useCache) {
+        if (useCache) {
+            var cached = cache.find(credentials.name(), credentials.password());
+            if (cached.isPresent()) {
+                return cached;
+            }
         }
+        throttle.check(remoteAddress);
         long ticket = cache.ticket();
         Optional<LoginUser> found = users.find(credentials.name());
         if (found.isEmpty()) {
             hasher.verifyDummy(credentials.password());
+            failed(0, credentials.name(), remoteAddress, channel, "unknown user");
             return Optional.empty();
         }
         LoginUser user = found.get();
         boolean matches = hasher.verify(credentials.password(), user.passwordHash());
         if (!user.enabled() || user.lockedOutAt(clock.instant())) {
+            failed(user.id(), user.name(), remoteAddress, channel, user.enabled() ? "locked out" : "disabled");
             return Optional.empty();
         }
         if (!matches) {
             LoginPolicy current = policy;
+            failed(user.id(), user.name(), remoteAddress, channel, "wrong password");
             attempts.recordFailure(user.id(), current.maxFailedLogins(), current.lockout())
-                    .ifPresent(until -> LOG.warn("User {} is locked until {} after {} wrong passwords, the last from {}",
-                            user.name(), until, current.maxFailedLogins(), remoteAddress));
+                    .ifPresent(until -> {
+                        LOG.warn("User {} is locked until {} after {} wrong passwords, the last from {}",
+                                user.name(), until, current.maxFailedLogins(), remoteAddress);
+                        audit.record("login.lockout", user.id(), user.name(), user.name(), remoteAddress,
+                                "locked until " + until);
+                    });
             return Optional.empty();
         }
         if (user.failedLogins() > 0 || user.lockedUntil() != null) {
@@ -72,8 +97,14 @@ public final class PasswordLogin {
             users.upgradeHash(user.id(), user.passwordHash(), hasher.hash(credentials.password()));
         }
         var access = roles.accessOf(user.id());
-        var principal = new UserPrincipal(user.id(), user.name(), access.roles(), access.grants());
+        var principal = UserPrincipal.of(user.id(), user.name(), access, access.grants(), UserPrincipal.Via.PASSWORD);
         cache.put(credentials.name(), credentials.password(), principal, ticket);
+        audit.record("login.success", user.id(), user.name(), user.name(), remoteAddress, channel);
         return Optional.of(principal);
+    }
+
+    private void failed(long userId, String name, String remoteAddress, String channel, String why) {
+        throttle.failure(remoteAddress);
+        audit.record("login.failure", userId, name, name, remoteAddress, channel + ": " + why);
     }
 }

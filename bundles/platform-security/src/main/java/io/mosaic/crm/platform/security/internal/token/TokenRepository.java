@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.security.internal.token;
 import io.mosaic.crm.platform.security.internal.SqlErrors;
 import io.mosaic.crm.platform.security.internal.UtcTime;
 import io.mosaic.crm.platform.security.internal.user.Grants;
+import io.mosaic.crm.platform.security.internal.user.SecurityChangeListener;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,15 +32,31 @@ public final class TokenRepository {
             UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL
             """;
     private static final String TOUCH = "UPDATE api_tokens SET last_used_at = :now WHERE id = :id";
+    private static final String OF_USER = """
+            SELECT id, prefix, name, scope, CAST(expires_at AS CHAR) AS expires_at,
+                   CAST(last_used_at AS CHAR) AS last_used_at, CAST(revoked_at AS CHAR) AS revoked_at,
+                   CAST(created_at AS CHAR) AS created_at
+            FROM api_tokens WHERE user_id = :userId ORDER BY id DESC LIMIT 500
+            """;
+    private static final String REVOKE_OWN = """
+            UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND user_id = :userId AND revoked_at IS NULL
+            """;
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final SecureRandom random;
+    private final SecurityChangeListener listener;
 
     public TokenRepository(Jdbi jdbi, Clock clock, SecureRandom random) {
+        this(jdbi, clock, random, SecurityChangeListener.NONE);
+    }
+
+    /** @param listener told of every revoked token, so that caches forget it at once */
+    public TokenRepository(Jdbi jdbi, Clock clock, SecureRandom random, SecurityChangeListener listener) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.random = random;
+        this.listener = listener;
     }
 
     /** A freshly issued token; its full text exists only in this value. */
@@ -82,8 +99,34 @@ public final class TokenRepository {
 
     /** @return whether the token was in use until now */
     public boolean revoke(long tokenId) {
-        return jdbi.withHandle(h -> h.createUpdate(REVOKE).bind("id", tokenId)
+        boolean revoked = jdbi.withHandle(h -> h.createUpdate(REVOKE).bind("id", tokenId)
                 .bind("now", UtcTime.of(clock.instant())).execute()) == 1;
+        listener.tokenRevoked(tokenId);
+        return revoked;
+    }
+
+    /** A user's tokens, newest first, revoked ones included; never a secret. */
+    public java.util.List<TokenView> listOf(long userId) {
+        return jdbi.withHandle(h -> h.createQuery(OF_USER).bind("userId", userId)
+                .map((rs, ctx) -> new TokenView(rs.getLong("id"), rs.getString("name"), "msc_" + rs.getString("prefix"),
+                        rs.getString("scope"), text(UtcTime.read(rs, "expires_at")),
+                        text(UtcTime.read(rs, "last_used_at")), text(UtcTime.read(rs, "revoked_at")),
+                        text(UtcTime.read(rs, "created_at"))))
+                .list());
+    }
+
+    /** Revokes a token of {@code userId}; false if there is no such live token of that user. */
+    public boolean revoke(long userId, long tokenId) {
+        boolean revoked = jdbi.withHandle(h -> h.createUpdate(REVOKE_OWN).bind("id", tokenId).bind("userId", userId)
+                .bind("now", UtcTime.of(clock.instant())).execute()) == 1;
+        if (revoked) {
+            listener.tokenRevoked(tokenId);
+        }
+        return revoked;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     public void touch(long tokenId, Instant when) {

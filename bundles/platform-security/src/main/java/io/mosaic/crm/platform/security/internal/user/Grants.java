@@ -27,24 +27,44 @@ public final class Grants {
         this.limit = limit;
     }
 
-    /** One grant; {@code action} is null for every action. */
-    public record Grant(String resource, Action action) {
+    /**
+     * One grant; {@code action} is null for every action; {@code ownOnly} limits it to records the
+     * caller owns.
+     */
+    public record Grant(String resource, Action action, boolean ownOnly) {
+        public Grant(String resource, Action action) {
+            this(resource, action, false);
+        }
+
         /** Reads a stored grant: a resource pattern and an action name or {@code *}. */
         public static Optional<Grant> parse(String resource, String action) {
-            if (resource == null || action == null || !RESOURCE.matcher(resource).matches()) {
+            return parse(resource, action, "all");
+        }
+
+        /** Reads a stored grant with its scope, {@code all} or {@code own}. */
+        public static Optional<Grant> parse(String resource, String action, String scope) {
+            if (resource == null || action == null || !RESOURCE.matcher(resource).matches()
+                    || !("all".equals(scope) || "own".equals(scope))) {
                 return Optional.empty();
             }
+            boolean own = "own".equals(scope);
             if (ANY.equals(action)) {
-                return Optional.of(new Grant(resource, null));
+                return Optional.of(new Grant(resource, null, own));
             }
             try {
-                return Optional.of(new Grant(resource, Action.valueOf(action.toUpperCase(Locale.ROOT))));
+                return Optional.of(new Grant(resource, Action.valueOf(action.toUpperCase(Locale.ROOT)), own));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
         }
 
-        boolean covers(Permission p) {
+        /** The textual form {@code resource:action} (action lower case or {@code *}), plus {@code :own}. */
+        public String text() {
+            return resource + ":" + (action == null ? ANY : action.name().toLowerCase(Locale.ROOT))
+                    + (ownOnly ? ":own" : "");
+        }
+
+        public boolean covers(Permission p) {
             if (action != null && action != p.action()) {
                 return false;
             }
@@ -83,6 +103,16 @@ public final class Grants {
     /** Whether these grants cover {@code permission}. */
     public boolean allows(Permission permission) {
         return grants.stream().anyMatch(g -> g.covers(permission)) && (limit == null || limit.allows(permission));
+    }
+
+    /** Whether {@code permission} is allowed, but only through grants limited to the caller's own records. */
+    public boolean ownOnly(Permission permission) {
+        return allows(permission) && grants.stream().noneMatch(g -> !g.ownOnly() && g.covers(permission));
+    }
+
+    /** The grants themselves (without any scope limit). */
+    public List<Grant> list() {
+        return grants;
     }
 
     /** These grants, further limited to what {@code scope} allows as well. */

@@ -11,10 +11,17 @@ import org.slf4j.LoggerFactory;
 public final class RoleRepository {
     private static final Logger LOG = LoggerFactory.getLogger(RoleRepository.class);
     private static final String ACCESS = """
-            SELECT r.name AS role, p.resource, p.action
+            SELECT r.name AS role, p.resource, p.action, p.scope
             FROM user_roles ur
             JOIN roles r ON r.id = ur.role_id
             LEFT JOIN role_permissions p ON p.role_id = r.id
+            WHERE ur.user_id = :userId
+            """;
+    private static final String HIDDEN = """
+            SELECT r.name AS role, f.resource, f.field
+            FROM user_roles ur
+            JOIN roles r ON r.id = ur.role_id
+            JOIN role_hidden_fields f ON f.role_id = r.id
             WHERE ur.user_id = :userId
             """;
     private static final String CREATE = """
@@ -39,19 +46,28 @@ public final class RoleRepository {
     /** The user's roles and their grants, read in one query. */
     public UserAccess accessOf(long userId) {
         List<Row> rows = jdbi.withHandle(h -> h.createQuery(ACCESS).bind("userId", userId)
-                .map((rs, ctx) -> new Row(rs.getString("role"), rs.getString("resource"), rs.getString("action")))
+                .map((rs, ctx) -> new Row(rs.getString("role"), rs.getString("resource"), rs.getString("action"),
+                        rs.getString("scope")))
                 .list());
         var roles = new TreeSet<String>();
         var grants = new ArrayList<Grants.Grant>();
+        var byRole = new java.util.HashMap<String, List<Grants.Grant>>();
         for (Row row : rows) {
             roles.add(row.role());
+            byRole.computeIfAbsent(row.role(), r -> new ArrayList<>());
             if (row.resource() != null) {
-                Grants.Grant.parse(row.resource(), row.action()).ifPresentOrElse(grants::add,
-                        () -> LOG.warn("Ignoring malformed permission {}:{} of role {}", row.resource(), row.action(),
-                                row.role()));
+                Grants.Grant.parse(row.resource(), row.action(), row.scope()).ifPresentOrElse(g -> {
+                    grants.add(g);
+                    byRole.get(row.role()).add(g);
+                }, () -> LOG.warn("Ignoring malformed permission {}:{} of role {}", row.resource(), row.action(),
+                        row.role()));
             }
         }
-        return new UserAccess(roles, Grants.of(grants));
+        List<HiddenFields.Rule> rules = jdbi.withHandle(h -> h.createQuery(HIDDEN).bind("userId", userId)
+                .map((rs, ctx) -> new HiddenFields.Rule(rs.getString("role"), rs.getString("resource"),
+                        rs.getString("field")))
+                .list());
+        return new UserAccess(roles, Grants.of(grants), HiddenFields.of(byRole, rules));
     }
 
     public long create(String name, String description) {
@@ -80,6 +96,6 @@ public final class RoleRepository {
         return jdbi.withHandle(h -> h.createQuery(EXISTS).bind("name", role).mapTo(Boolean.class).one());
     }
 
-    private record Row(String role, String resource, String action) {
+    private record Row(String role, String resource, String action, String scope) {
     }
 }

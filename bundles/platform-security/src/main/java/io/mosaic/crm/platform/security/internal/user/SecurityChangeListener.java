@@ -12,6 +12,10 @@ public interface SecurityChangeListener {
     /** A role's permissions changed: any user may be affected. */
     void rolesChanged();
 
+    /** An API token was revoked. */
+    default void tokenRevoked(long tokenId) {
+    }
+
     SecurityChangeListener NONE = new SecurityChangeListener() {
         @Override
         public void userChanged(long userId) {
