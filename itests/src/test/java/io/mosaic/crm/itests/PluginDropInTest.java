@@ -1,0 +1,65 @@
+package io.mosaic.crm.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A plugin built like a third party builds one, copied into {@code plugins/} of a running Mosaic,
+ * serves its routes within moments; deleting the jar takes them away. The time to serve is printed
+ * (target/surefire-reports/*-output.txt), not asserted: the poll allows a generous bound.
+ */
+class PluginDropInTest {
+    @RegisterExtension
+    static final MosaicServer server = new MosaicServer();
+
+    @Test
+    void the_example_plugin_serves_once_dropped_and_stops_serving_once_deleted() throws Exception {
+        Api admin = server.admin();
+        assertThat(admin.get(ExamplePlugin.BALANCE).status()).isEqualTo(404);
+
+        long started = System.nanoTime();
+        TestPlugins.drop(server, ExamplePlugin.FILE, ExamplePlugin.jar());
+        TestPlugins.await(server, 30, "the dropped plugin serves", () -> admin.get(ExamplePlugin.BALANCE).status() == 200);
+        System.out.printf("example plugin: route served %d ms after the jar was dropped into plugins/ (goal: 2000 ms)%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+
+        var award = admin.post("/api/loyalty/accounts/1/awards", "{\"points\":7,\"reason\":\"drop-in\"}");
+        assertThat(award.status()).as(award.toString()).isEqualTo(201);
+        assertThat(admin.get(ExamplePlugin.BALANCE).json().path("points").asLong()).isEqualTo(7);
+        assertThat(server.anonymous().get(ExamplePlugin.BALANCE).status()).isEqualTo(401);
+
+        started = System.nanoTime();
+        TestPlugins.remove(server, ExamplePlugin.FILE);
+        TestPlugins.await(server, 30, "the deleted plugin stops serving", () -> ExamplePlugin.gone(admin.get(ExamplePlugin.BALANCE)));
+        System.out.printf("example plugin: route gone %d ms after the jar was deleted%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        TestPlugins.await(server, 30, "the deleted plugin's route answers 404", () -> admin.get(ExamplePlugin.BALANCE).status() == 404);
+        assertThat(admin.get("/api/customers/accounts").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_project_generated_by_the_archetype_serves_once_dropped() throws Exception {
+        Path jar = Path.of(System.getProperty("mosaic.archetypePlugin.jar", "../plugins-sdk/archetype/target/test-classes/"
+                + "projects/basic/project/greetings-plugin/target/greetings-plugin-1.0.0-SNAPSHOT.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(jar),
+                "no archetype-generated plugin at " + jar + ": build plugins-sdk/archetype with its integration test first");
+        Api admin = server.admin();
+
+        long started = System.nanoTime();
+        TestPlugins.drop(server, "greetings.jar", Files.readAllBytes(jar));
+        TestPlugins.await(server, 30, "the generated plugin serves", () -> admin.get("/api/greetings/hello").status() == 200);
+        System.out.printf("archetype plugin: route served %d ms after the jar was dropped into plugins/ (goal: 2000 ms)%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        assertThat(admin.get("/api/greetings/hello").json().path("message").asText()).isEqualTo("Hello, admin!");
+
+        TestPlugins.remove(server, "greetings.jar");
+        TestPlugins.await(server, 30, "the deleted generated plugin stops serving",
+                () -> ExamplePlugin.gone(admin.get("/api/greetings/hello")));
+    }
+}

@@ -1,0 +1,99 @@
+package io.mosaic.examples.loyalty;
+
+import io.mosaic.crm.sdk.error.BadRequestException;
+import io.mosaic.crm.sdk.error.ValidationException;
+import io.mosaic.crm.sdk.http.ApiRequest;
+import io.mosaic.crm.sdk.http.Endpoint;
+import io.mosaic.crm.sdk.http.Reply;
+import io.mosaic.crm.sdk.http.Routes;
+import io.mosaic.crm.sdk.query.Page;
+import io.mosaic.crm.sdk.security.Action;
+import io.mosaic.crm.sdk.security.Permission;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The plugin's HTTP routes under {@code /api/loyalty}: balance, awards, redemptions and history of
+ * an account, and single ledger entries. Reading needs {@code loyalty.points:read}, changing
+ * {@code loyalty.points:edit}; the platform checks both before a handler runs.
+ */
+@Component(service = Endpoint.class)
+public final class LoyaltyRoutes implements Endpoint {
+    static final Permission READ = Permission.of("loyalty.points", Action.READ);
+    static final Permission EDIT = Permission.of("loyalty.points", Action.EDIT);
+    static final int MAX_PAGE = 500;
+    private final Loyalty loyalty;
+
+    @Activate
+    public LoyaltyRoutes(@Reference Loyalty loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    @Override
+    public void routes(Routes routes) {
+        routes.get("/accounts/{id}/balance", READ, this::balance)
+                .summary("The loyalty points balance of an account");
+        routes.post("/accounts/{id}/awards", EDIT, this::award)
+                .summary("Award points to an account").requestBody(PointsInput.class);
+        routes.post("/accounts/{id}/redemptions", EDIT, this::redeem)
+                .summary("Redeem points of an account; 422 if the balance is too small").requestBody(PointsInput.class);
+        routes.get("/accounts/{id}/history", READ, this::history)
+                .summary("Ledger entries of an account, newest first, paged by cursor")
+                .queryParameter("limit", "entries per page, 1 to " + MAX_PAGE)
+                .queryParameter("after", "the cursor from the previous page's next");
+        routes.get("/entries/{id}", READ, this::entry).summary("One ledger entry");
+    }
+
+    Map<String, Object> balance(ApiRequest request) {
+        long accountId = request.idParam("id");
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("accountId", accountId);
+        json.put("points", loyalty.balance(accountId));
+        return json;
+    }
+
+    Reply award(ApiRequest request) {
+        LedgerEntry entry = loyalty.award(request.idParam("id"), request.body(PointsInput.class), request.principal().userId());
+        return Reply.created("/api/loyalty/entries/" + entry.id(), entry.toJson());
+    }
+
+    Reply redeem(ApiRequest request) {
+        LedgerEntry entry = loyalty.redeem(request.idParam("id"), request.body(PointsInput.class), request.principal().userId());
+        return Reply.created("/api/loyalty/entries/" + entry.id(), entry.toJson());
+    }
+
+    Map<String, Object> entry(ApiRequest request) {
+        return loyalty.entry(request.idParam("id")).toJson();
+    }
+
+    Page<Map<String, Object>> history(ApiRequest request) {
+        long accountId = request.idParam("id");
+        int limit = limit(request);
+        long after = request.query("after").map(LoyaltyRoutes::cursor).orElse(Long.MAX_VALUE);
+        List<LedgerEntry> entries = loyalty.history(accountId, after, limit + 1);
+        String next = entries.size() > limit ? Long.toString(entries.get(limit - 1).id()) : null;
+        return new Page<>(entries.stream().limit(limit).map(LedgerEntry::toJson).toList(), next);
+    }
+
+    private int limit(ApiRequest request) {
+        String text = request.query("limit").orElse(null);
+        if (text == null) {
+            return loyalty.settings().historyPageSize();
+        }
+        if (!text.matches("[1-9][0-9]{0,3}") || Integer.parseInt(text) > MAX_PAGE) {
+            throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private static long cursor(String text) {
+        if (!text.matches("[1-9][0-9]{0,17}")) {
+            throw new BadRequestException("invalid_cursor", "after must be the next value of a previous page");
+        }
+        return Long.parseLong(text);
+    }
+}

@@ -1,0 +1,116 @@
+package io.mosaic.examples.loyalty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The plugin in a real Mosaic (every platform bundle, embedded MariaDB), over HTTP. */
+class LoyaltyPluginTest {
+    @RegisterExtension
+    static final MosaicPlatform mosaic = MosaicPlatform.withPluginUnderTest()
+            .withConfig("io.mosaic.crm.loyalty", "welcomePoints = 25\n");
+
+    private final MosaicClient admin = mosaic.admin();
+
+    @Test
+    void an_account_without_points_has_a_balance_of_zero() {
+        MosaicResponse balance = admin.get("/api/loyalty/accounts/900001/balance");
+        assertThat(balance.status()).isEqualTo(200);
+        assertThat(balance.json().path("points").asLong()).isZero();
+    }
+
+    @Test
+    void awards_and_redeems_points_and_keeps_the_history_newest_first() {
+        MosaicResponse award = admin.post("/api/loyalty/accounts/900002/awards", "{\"points\":120,\"reason\":\"first order\"}");
+        assertThat(award.status()).as(award.toString()).isEqualTo(201);
+        assertThat(admin.get(award.header("Location")).json().path("points").asInt()).isEqualTo(120);
+        assertThat(admin.post("/api/loyalty/accounts/900002/redemptions", "{\"points\":20}").status()).isEqualTo(201);
+
+        assertThat(admin.get("/api/loyalty/accounts/900002/balance").json().path("points").asLong()).isEqualTo(100);
+        MosaicResponse first = admin.get("/api/loyalty/accounts/900002/history?limit=1");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        JsonNode history = first.json();
+        assertThat(history.path("items").get(0).path("points").asInt()).isEqualTo(-20);
+        JsonNode older = admin.get("/api/loyalty/accounts/900002/history?limit=1&after=" + history.path("next").asText()).json();
+        assertThat(older.path("items")).as(history + " then " + older).hasSize(1);
+        assertThat(older.path("items").get(0).path("reason").asText()).isEqualTo("first order");
+        assertThat(older.path("next").isNull()).isTrue();
+    }
+
+    @Test
+    void refuses_to_redeem_more_than_the_balance_with_422() {
+        admin.post("/api/loyalty/accounts/900003/awards", "{\"points\":10}");
+        MosaicResponse overdrawn = admin.post("/api/loyalty/accounts/900003/redemptions", "{\"points\":11}");
+        assertThat(overdrawn.status()).isEqualTo(422);
+        assertThat(overdrawn.json().path("details").get(0).path("field").asText()).isEqualTo("points");
+        assertThat(admin.get("/api/loyalty/accounts/900003/balance").json().path("points").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void rejects_bad_input() {
+        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":\"5\"}").status()).isEqualTo(422);
+        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":0}").status()).isEqualTo(422);
+        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":").status()).isEqualTo(400);
+        assertThat(admin.get("/api/loyalty/accounts/17abc/balance").status()).isEqualTo(400);
+        assertThat(admin.get("/api/loyalty/accounts/900004/history?after=x").status()).isEqualTo(400);
+        assertThat(admin.get("/api/loyalty/accounts/900004/history?limit=0").status()).isEqualTo(422);
+        assertThat(admin.get("/api/loyalty/entries/987654321").status()).isEqualTo(404);
+    }
+
+    @Test
+    void counts_awards_in_the_platform_metrics() {
+        admin.post("/api/loyalty/accounts/900005/awards", "{\"points\":3}");
+        MosaicResponse metrics = admin.get("/metrics");
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        assertThat(metrics.body()).contains("loyalty_points_awarded").contains("loyalty_awards");
+    }
+
+    @Test
+    void needs_credentials() {
+        assertThat(mosaic.anonymous().get("/api/loyalty/accounts/1/balance").status()).isEqualTo(401);
+        assertThat(mosaic.as("admin", "wrong-password").post("/api/loyalty/accounts/1/awards", "{\"points\":5}").status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void lets_a_reader_see_balances_but_not_award_points() {
+        MosaicResponse role = admin.post("/api/security/roles", "{\"name\":\"loyalty-reader\",\"permissions\":[\"loyalty.points:read\"]}");
+        assertThat(role.status()).as(role.toString()).isEqualTo(201);
+        String password = "reader has a long passphrase";
+        MosaicResponse user = admin.post("/api/security/users",
+                "{\"username\":\"reader\",\"password\":\"" + password + "\",\"roles\":[\"loyalty-reader\"]}");
+        assertThat(user.status()).as(user.toString()).isEqualTo(201);
+        MosaicClient reader = mosaic.as("reader", password);
+
+        assertThat(reader.get("/api/loyalty/accounts/900006/balance").status()).isEqualTo(200);
+        assertThat(reader.post("/api/loyalty/accounts/900006/awards", "{\"points\":5}").status()).isEqualTo(403);
+        assertThat(reader.post("/api/loyalty/accounts/900006/redemptions", "{\"points\":5}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void declares_its_permissions_in_the_openapi_document() {
+        String openapi = admin.get("/api/openapi.json").body();
+        assertThat(openapi).contains("/api/loyalty/accounts/{id}/balance").contains("loyalty.points:read")
+                .contains("loyalty.points:edit");
+    }
+
+    @Test
+    void welcomes_a_new_account_with_the_configured_points() throws Exception {
+        MosaicResponse account = admin.post("/api/customers/accounts", "{\"name\":\"Loyal Ltd\",\"country\":\"DE\"}");
+        assertThat(account.status()).as(account.toString()).isEqualTo(201);
+        long id = account.json().path("id").asLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);   // events are delivered asynchronously
+        long points = 0;
+        while (points == 0 && System.nanoTime() < deadline) {
+            points = admin.get("/api/loyalty/accounts/" + id + "/balance").json().path("points").asLong();
+            Thread.sleep(50);
+        }
+        assertThat(points).isEqualTo(25);
+    }
+}
