@@ -31,6 +31,9 @@ public final class MosaicProcess implements AutoCloseable {
     private long logOffset;
     private String adminPassword;
     private String startLog = "";
+    private Path recordings;
+    private Path asyncProfiler;
+    private int starts;
 
     private MosaicProcess(Path home, int port) {
         this.home = home;
@@ -54,6 +57,27 @@ public final class MosaicProcess implements AutoCloseable {
         return new MosaicProcess(home, port);
     }
 
+    /**
+     * Records every following start with Java Flight Recorder (profile settings: a stack sample of every running
+     * thread each 10 ms, plus allocation, lock and GC events) into {@code dir/mosaic-<n>.jfr}, written when the
+     * process exits.
+     */
+    public void recordTo(Path dir) throws IOException {
+        if (dir.toString().matches(".*[\\s,].*")) {
+            throw new IllegalArgumentException("a recording directory without spaces or commas, not " + dir);
+        }
+        recordings = Files.createDirectories(dir);
+    }
+
+    /**
+     * Samples with async-profiler instead of Flight Recorder (CPU time by interval timer, every 2 ms of CPU, also
+     * in native code and the VM), written in JFR format to the same files; {@code library}: its agent.
+     */
+    public void recordTo(Path dir, Path library) throws IOException {
+        recordTo(dir);
+        asyncProfiler = library;
+    }
+
     /** Starts and waits until it answers HTTP (401 without credentials) and the admin password exists. */
     public void start() throws Exception {
         Path log = home.resolve("console.log");
@@ -62,6 +86,15 @@ public final class MosaicProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().remove("MOSAIC_DB_URL");
         pb.environment().remove("JAVA_OPTS");
+        starts++;
+        if (recordings != null) {   // the shipped options plus a recording of this start, written at exit
+            Path file = recordings.resolve("mosaic-" + starts + ".jfr");
+            String agent = asyncProfiler != null
+                    ? "-agentpath:" + asyncProfiler + "=start,event=itimer,interval=2ms,jstackdepth=256,jfr,file=" + file
+                    : "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true "
+                    + "-XX:FlightRecorderOptions=stackdepth=256";
+            pb.environment().put("JAVA_OPTS", String.join(" ", BaselineProcess.jvmOptions(home)) + " " + agent);
+        }
         process = pb.start();
         awaitServing();
         startLog = logSinceStart();

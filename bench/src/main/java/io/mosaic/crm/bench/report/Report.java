@@ -15,7 +15,7 @@ import java.util.Map;
  * says which run it comes from), then the facts of the machines those runs were made on.
  */
 public final class Report {
-    private static final List<String> ORDER = List.of("cached-get", "uncached-get", "contact-search", "list-keyset",
+    private static final List<String> ORDER = List.of("cached-get", "uncached-get", "monitoring-overhead", "contact-search", "list-keyset",
             "create-contact", "boot", "bulk-load");
 
     private Report() {
@@ -43,6 +43,8 @@ public final class Report {
                     .append(" | **").append(s.path("verdict").asText()).append("** | ")
                     .append(runLabel(runOf.get(id))).append(" |\n");
         }
+        cacheEffect(md, latest, runOf);
+        md.append(Text.LIMITS);
         for (String id : ids) {
             scenario(md, latest.get(id), runOf.get(id));
         }
@@ -51,6 +53,20 @@ public final class Report {
         md.append(Text.COVERAGE);
         Files.createDirectories(file.getParent());
         Files.writeString(file, md.toString());
+    }
+
+    /** Cached against uncached GET on Mosaic's side, when both come from the same run. */
+    private static void cacheEffect(StringBuilder md, Map<String, JsonNode> latest, Map<String, JsonNode> runOf) {
+        JsonNode cached = latest.get("cached-get");
+        JsonNode uncached = latest.get("uncached-get");
+        if (cached == null || uncached == null || runOf.get("cached-get") != runOf.get("uncached-get")
+                || cached.path("mosaic").isMissingNode() || uncached.path("mosaic").isMissingNode()) {
+            return;
+        }
+        double c = cached.path("mosaic").path("rate").asDouble();
+        double u = uncached.path("mosaic").path("rate").asDouble();
+        md.append("\nCache effect on Mosaic in the same run: cached GET ").append(fmt(c, 0)).append(" req/s, uncached ")
+                .append(fmt(u, 0)).append(" req/s: **").append(fmt(c / u, 2)).append("×** (hit ratios in the notes below).\n");
     }
 
     private static void scenario(StringBuilder md, JsonNode s, JsonNode run) {
@@ -74,7 +90,15 @@ public final class Report {
             row(md, "runs × operations, failed", runs(m), b.isMissingNode() ? null : runs(b));
             row(md, "CPU cores used", cores(m), b.isMissingNode() ? null : cores(b));
             if (s.has("ratio")) {
-                md.append("\nRatio Mosaic / baseline (medians): **").append(fmt(s.path("ratio").asDouble(), 3)).append("×**\n");
+                boolean paired = false;
+                for (JsonNode note : s.path("notes")) {
+                    paired |= note.asText().startsWith("ratio = median of the");
+                }
+                md.append(paired
+                                ? "\nRatio " + m.path("label").asText() + " / " + b.path("label").asText()
+                                + " (median of the per-repetition ratios): **"
+                                : "\nRatio Mosaic / baseline (medians): **")
+                        .append(fmt(s.path("ratio").asDouble(), 3)).append("×**\n");
             }
         }
         if (!s.path("figures").isEmpty()) {

@@ -32,9 +32,63 @@ final class Text {
             - **Limited by** reads the CPU time of each process during the measured runs (Mosaic's JVM, its mariadbd, the
               baseline JVM, the harness, and the rest of the machine — mostly the load generator, which shares the same
               2 cores). A machine near 100 % busy is CPU-bound; far from it means waiting (DB round trips, locks, I/O).
-            - Profiles: `quick` (< 3 min: 20k/50k rows, 2 s warm-up, 3 × 2 s; bulk load 50k rows per run) and `full` (< 20 min: 1M rows per table,
-              10 s warm-up, 5 × 12 s; bulk load 250k rows per run). Throughput scenarios use 32 connections, latency scenarios 4 (latency, not
-              queueing), writes 16.
+            - **Authentication** of the load: an API token of the admin (`Authorization: Bearer`, created with
+              `POST /api/security/tokens`), the path DESIGN §7 meant for programs; HTTP Basic only if that API is missing
+              (`MOSAIC_BENCH_AUTH=basic` forces Basic, for comparison). Each scenario's notes say which.
+            - **Caches are checked, not assumed**: `cached-get` reads every hot id once before its warm-up and records the
+              accounts cache's hit ratio over its runs (from `GET /api/platform/runtime`, section `cache`); `uncached-get`
+              shrinks that cache live to one entry (`PATCH /api/platform/config/io.mosaic.crm.cache~accounts`
+              `{"heapEntries":1}`, restored afterwards) so that reads miss, and records its hit ratio too.
+            - **Monitoring cost** (`monitoring-overhead`): the cached GET workload with monitoring on and off in the same
+              process, switched live (`PATCH /api/platform/config/io.mosaic.crm.monitoring` `{"enabled":false|true}`,
+              confirmed by `GET /api/platform/metrics`) before every run whose state differs, runs interleaved as above.
+            - Profiles: `quick` (< 3 min after the build: 20k/50k rows, 2 s warm-up, 3 × 2 s, monitoring 4 × 2 s; bulk load 20k
+              rows per run; 2 restarts) and `full` (< 20 min on 2 cores with the build: 1M rows per table, 5 s warm-up,
+              5 × 6 s, monitoring 8 × 6 s; bulk load 100k rows per run; 5 restarts). Throughput scenarios use 32 connections,
+              latency scenarios 4 (latency, not queueing), writes 16.
+            - **Profiling**: `MOSAIC_BENCH_JFR=async ./crm bench quick` samples Mosaic with async-profiler (from Maven
+              Central, `tools.profiler:async-profiler`; CPU time every 2 ms, Java and native frames) and
+              `MOSAIC_BENCH_JFR=1` with Java Flight Recorder; the recordings and a per-scenario summary (by library, by
+              method's own time, by Mosaic method including callees) land in `bench/target/jfr/<run>/hotspots.txt`
+              (again: `java -cp "bench/target/mosaic-bench.jar:bench/target/lib/*" io.mosaic.crm.bench.Bench hotspots <dir>`).
+              Profiled runs are slower; their figures say so under "Runs and machines".
+            """;
+
+    /** What the profiles of the misses showed (update when a profile is taken again). */
+    static final String LIMITS = """
+
+            ## What limits each result
+
+            From async-profiler samples of the Mosaic JVM (`MOSAIC_BENCH_JFR=async`, quick profile, 2026-11-23, shared
+            2-core machine under load from other work; percentages are shares of Mosaic's CPU samples in the scenario's
+            time window; JVM options as shipped: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, for the baselines too).
+
+            - **Cached GET, API token**: authentication, not the cache. The accounts cache hits 100 % of reads, but
+              `TokenLogin.login` takes 51 % of Mosaic's CPU and three SQL round trips per request:
+              `TokenRepository.find` (token by prefix, 18 %) and `RoleRepository.accessOf` (roles with permissions, then
+              hidden fields: 31 %). Same run, same machine, HTTP Basic instead (its verification is cached in memory):
+              about 10,000 req/s against about 1,300 req/s with the token, 7.8× more. Until the token's principal is cached
+              too, an API token is the slow way in, the opposite of DESIGN §7.
+            - **Cached GET, HTTP Basic** (the pipeline once authentication is in memory): `ApiDispatcher.handle` 63 %:
+              writing the response 24 % (the `writev` system call alone 9.5 %), authentication 15 % (8.4 % is
+              `CredentialCache.keyOf`, which creates and initialises a new `Mac` for every request), route lookup 5.4 %
+              (`RouteTable.lookup` streams over every route and collects a list per request), the handler 8.5 % (cache
+              read 2.4 %, JSON 2.6 %), request metrics 1.3 %. Outside it: Jetty's parsing and selector (18 % own time),
+              the JVM itself (C1 compiler, serial GC: 13 %). Ratio 0.36× of bare Jetty under the profiler.
+            - **Uncached GET**: database round trips: with a token, 4 per request (3 for authentication, 1 for the
+              account: `AccountRepository.find` 12 %, storing into the 1-entry cache 4.6 %) against the baseline's 1.
+            - **Create contact**: the write transaction is 49 % (`accountIsLive` check 9.5 %, `insert` 11.8 %, re-reading
+              the row `find` 11.1 %, plus BEGIN and COMMIT), authentication 25 % with a token (3 % with Basic):
+              5 round trips per create (8 with a token) against one auto-committed INSERT for raw JDBC.
+            - **Contact search**: MariaDB is the largest CPU user (0.8 cores against Mosaic's 0.5): the query plan, not
+              Mosaic's code, is where the time goes.
+            - **Monitoring**: the route timer counted every request of every "on" run (1.00–1.02 of the requests sent);
+              recording (`RequestMetrics.record`) is 1.3 % of Mosaic's CPU in the Basic profile, so the 3 % goal is
+              plausible. The on/off ratios of the quick runs on the busy machine (0.88, 1.02, 1.35; single repetitions from
+              0.90 to 1.51) are noise on a path dominated by the token's database round trips: only a run on a quiet
+              machine can judge 3 %, and the harness reports no PASS while the paired ratios spread over more than 0.10.
+            - **Boot**: 2.5–3.1 s from "MariaDB up" to serving on the busy machine with a recorder attached, RSS 143–146
+              MiB; not profiled yet.
             """;
 
     static final String COVERAGE = """
@@ -45,9 +99,13 @@ final class Text {
               built for more: each entity is a `RowSource` (`bench/src/main/java/io/mosaic/crm/bench/data/`) that fills the
               columns its table really has (read from `information_schema`) and fails loudly on a new required column;
               leads, opportunities with activities, cases and campaigns get theirs when their modules land.
-            - JMH micro-benchmarks of hot paths (route matching, JSON error mapping, metrics recording) are not written yet.
-            - Misses are to be profiled (async-profiler, or JFR: `JAVA_OPTS="… -XX:StartFlightRecording=…"`) and fixed; the
-              "limited by" line of each scenario is the first hint.
+            - JMH micro-benchmarks of hot paths (route matching, JSON error mapping, metrics recording): `./crm bench jmh`;
+              their latest results are in the section above when they have been run.
+            - `MOSAIC_BENCH_JFR=1` (Flight Recorder) needs `jdk.jfr.*` in the framework's boot delegation
+              (`runtime/…/Kernel.java`): without it Jdbi's JFR statement event fails with `NoClassDefFoundError:
+              jdk/jfr/internal/handlers/EventHandler…` inside the Jdbi bundle and platform-security does not start. JFR's
+              sampler also saw only a few hundred Java samples per run here (threads mostly in native I/O);
+              `MOSAIC_BENCH_JFR=async` works today and sees far more.
             - Raw results of every run: `bench/results/*.json`.
             """;
 

@@ -27,6 +27,8 @@ public final class BenchContext {
     public final Path workDir;
     public final Consumer<String> log;
     private DataSet.Generated data;
+    private String authorization;
+    private String authentication;
 
     public BenchContext(Profile profile, LoadGenerator load, MosaicProcess mosaic, DataSet dataSet, Path workDir,
                         Consumer<String> log) {
@@ -58,9 +60,60 @@ public final class BenchContext {
         return Files.readString(mosaic.dbPasswordFile()).trim();
     }
 
-    /** HTTP load on Mosaic (authenticated as admin) for {@link Trial}. */
+    /**
+     * The {@code Authorization} header for load on Mosaic: an API token of the admin ({@code Bearer}, the fast path
+     * of DESIGN §7), created once per run with {@code POST /api/security/tokens}; HTTP Basic (cached verification)
+     * when that API does not exist. Tokens live in the database, so they survive the restarts of the boot scenario.
+     */
+    public synchronized String authorization() throws IOException, InterruptedException {
+        if (authorization == null && "basic".equalsIgnoreCase(System.getenv("MOSAIC_BENCH_AUTH"))) {
+            authorization = mosaic.adminAuthorization();      // for comparison: MOSAIC_BENCH_AUTH=basic
+            authentication = "HTTP Basic (cached verification; MOSAIC_BENCH_AUTH=basic)";
+            log.accept("  load authenticates with " + authentication);
+        }
+        if (authorization == null) {
+            try {
+                var answer = Http.sendJson("POST", mosaic.baseUrl() + "/api/security/tokens", mosaic.adminAuthorization(),
+                        Map.of("name", "bench " + workDir.getFileName()));
+                authorization = "Bearer " + answer.path("token").asText();
+                authentication = "API token (Bearer, looked up by prefix, SHA-256 compared)";
+            } catch (Http.Status e) {
+                if (e.code != 404 && e.code != 405) {
+                    throw e;
+                }
+                authorization = mosaic.adminAuthorization();
+                authentication = "HTTP Basic (no token API: POST /api/security/tokens answered " + e.code + ")";
+            }
+            log.accept("  load authenticates with " + authentication);
+        }
+        return authorization;
+    }
+
+    /** How load requests authenticate, for the notes. */
+    public String authentication() throws IOException, InterruptedException {
+        authorization();
+        return authentication;
+    }
+
+    /** {@code PATCH /api/platform/config/{pid}} as the admin: applied live by Mosaic. */
+    public void configure(String pid, Map<String, Object> values) throws IOException, InterruptedException {
+        Http.sendJson("PATCH", mosaic.baseUrl() + "/api/platform/config/" + pid, mosaic.adminAuthorization(), values);
+    }
+
+    /** One configuration's current values ({@code GET /api/platform/config/{pid}}, its {@code values}). */
+    public com.fasterxml.jackson.databind.JsonNode configuration(String pid) throws IOException, InterruptedException {
+        return Http.getJson(mosaic.baseUrl() + "/api/platform/config/" + pid, mosaic.adminAuthorization()).path("values");
+    }
+
+    /** HTTP load on Mosaic (authenticated as admin, see {@link #authorization()}) for {@link Trial}. */
     public Workload mosaicHttp(LoadSpec.Kind kind, Path dataFile, int connections) throws IOException {
-        String auth = mosaic.adminAuthorization();
+        String auth;
+        try {
+            auth = authorization();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
         return (d, label) -> load.run(new LoadSpec(mosaic.port(), kind, dataFile, label, connections, d, auth));
     }
 

@@ -45,7 +45,7 @@ public final class ContactSearch implements Scenario {
             paths.add("/api/customers/contacts?q=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8));
         }
         Path file = ctx.lines("contact-search.paths", paths);
-        Http.get(ctx.mosaic.baseUrl() + paths.get(0), ctx.mosaic.adminAuthorization());
+        Http.get(ctx.mosaic.baseUrl() + paths.get(0), ctx.authorization());
         int connections = ctx.profile.latencyConnections();
         List<Series> s = ctx.trial(null).run(id(),
                 new Trial.Side("mosaic", ctx.mosaicHttp(LoadSpec.Kind.PATHS, file, connections)), null);

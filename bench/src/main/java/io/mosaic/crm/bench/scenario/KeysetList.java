@@ -35,7 +35,7 @@ public final class KeysetList implements Scenario {
 
     @Override
     public Outcome run(BenchContext ctx) throws Exception {
-        String auth = ctx.mosaic.adminAuthorization();
+        String auth = ctx.authorization();
         List<String> paths = new ArrayList<>();
         for (String country : Vocabulary.COUNTRIES) {
             String first = "/api/customers/accounts?country=" + country + "&sort=name&limit=50";

@@ -7,6 +7,8 @@ import java.util.Map;
 /** Turns series into outcomes: the goal check, failures, and a reading of what limited the result. */
 final class Verdicts {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Widest range of per-repetition ratios that still allows a verdict on a goal of a few percent. */
+    static final double MAX_PAIRED_SPREAD = 0.10;
 
     private Verdicts() {
     }
@@ -19,6 +21,33 @@ final class Verdicts {
         String verdict = clean && ratio >= minRatio ? "PASS" : "MISS";
         return new Outcome(s.id(), s.title(), s.goal(), mosaic, baseline, round(ratio), List.of(), verdict,
                 limitedBy(mosaic), all);
+    }
+
+    /**
+     * Goal: the median of the per-repetition ratios {@code a[i] / b[i]} is at least {@code minRatio}. The two runs
+     * of a repetition are back to back, so drift of a busy machine cancels out better than in a ratio of medians.
+     */
+    static Outcome pairedRatio(Scenario s, Series a, Series b, double minRatio, List<String> notes) {
+        int n = Math.min(a.runs().size(), b.runs().size());
+        double[] ratios = new double[n];
+        for (int i = 0; i < n; i++) {
+            ratios[i] = a.runs().get(i).perSecond() / b.runs().get(i).perSecond();
+        }
+        double ratio = Series.medianOf(ratios);
+        List<String> all = new ArrayList<>(notes);
+        all.add(String.format(java.util.Locale.ROOT, "ratio = median of the %d per-repetition ratios %s (ratio of the "
+                + "median rates: %.3f)", n, java.util.Arrays.stream(ratios).mapToObj(r -> String.format(java.util.Locale.ROOT,
+                "%.3f", r)).toList(), a.rate() / b.rate()));
+        boolean clean = failures(a, all) & failures(b, all);
+        double spread = java.util.Arrays.stream(ratios).max().orElse(0) - java.util.Arrays.stream(ratios).min().orElse(0);
+        boolean conclusive = spread <= MAX_PAIRED_SPREAD;
+        if (!conclusive) {
+            all.add(String.format(java.util.Locale.ROOT, "inconclusive: the per-repetition ratios spread over %.3f, more "
+                    + "than %.2f, too noisy to judge a goal this fine; not a PASS (repeat on a quiet machine)", spread,
+                    MAX_PAIRED_SPREAD));
+        }
+        String verdict = clean && conclusive && ratio >= minRatio ? "PASS" : "MISS";
+        return new Outcome(s.id(), s.title(), s.goal(), a, b, round(ratio), List.of(), verdict, limitedBy(a), all);
     }
 
     /** Goal: Mosaic's median p95 is below {@code maxP95Ms}. */

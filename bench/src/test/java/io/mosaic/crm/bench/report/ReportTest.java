@@ -50,6 +50,22 @@ class ReportTest {
         assertThat(text).doesNotContain("NaN").contains("- 3 failed");
     }
 
+    @Test
+    void cached_and_uncached_get_of_the_same_run_are_compared_on_mosaics_side() throws Exception {
+        Series cached = new Series("mosaic", List.of(new Measurement(9_000, 1, 0, 1, 2, 3, 4)), Map.of());
+        Series uncached = new Series("mosaic", List.of(new Measurement(3_000, 1, 0, 1, 2, 3, 4)), Map.of());
+        Outcome a = new Outcome("cached-get", "Cached", "g", cached, null, null, List.of(), "PASS", "", List.of());
+        Outcome b = new Outcome("uncached-get", "Uncached", "g", uncached, null, null, List.of(), "PASS", "", List.of());
+        Results.write(dir, "20250104T000000Z-quick.json", new Results.Run("2025-01-04T00:00:00Z", "quick",
+                "./crm bench quick", Map.of(), 7, List.of(), List.of(a, b)));
+
+        Report.write(dir.resolve("c.md"), Results.readAll(dir));
+
+        assertThat(Files.readString(dir.resolve("c.md")))
+                .contains("cached GET 9,000 req/s, uncached 3,000 req/s: **3.00×**")
+                .contains("## What limits each result");
+    }
+
     private static Results.Run run(String date, String profile, double mosaicRate, String verdict) {
         Series mosaic = new Series("mosaic", List.of(new Measurement((long) mosaicRate, 1, 0, 1, 2, 3, 4)),
                 Map.of("mosaic", 1.2, "machine", 1.9));
