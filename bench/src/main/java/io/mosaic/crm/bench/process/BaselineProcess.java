@@ -56,7 +56,7 @@ public final class BaselineProcess implements AutoCloseable {
     /** The default JVM options of {@code bin/mosaic} (the {@code ${JAVA_OPTS:-...}} fallback). */
     public static List<String> jvmOptions(Path mosaicHome) throws IOException {
         Matcher m = DEFAULT_OPTS.matcher(Files.readString(mosaicHome.resolve("bin/mosaic")));
-        String opts = m.find() ? m.group(1) : "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+        String opts = m.find() ? m.group(1) : "-Xms64m -Xmx512m -XX:+UseSerialGC";
         return Arrays.stream(opts.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     }
 

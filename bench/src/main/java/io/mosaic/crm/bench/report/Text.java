@@ -59,36 +59,40 @@ final class Text {
 
             ## What limits each result
 
-            From async-profiler samples of the Mosaic JVM (`MOSAIC_BENCH_JFR=async`, quick profile, 2026-11-23, shared
-            2-core machine under load from other work; percentages are shares of Mosaic's CPU samples in the scenario's
-            time window; JVM options as shipped: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`, for the baselines too).
+            The profile: async-profiler samples of the Mosaic JVM (`MOSAIC_BENCH_JFR=async ./crm bench quick`), taken on
+            2026-11-23 on the shared 2-core machine, before the fixes listed here; percentages are shares of Mosaic's CPU
+            samples in the scenario's time window.
 
-            - **Cached GET, API token**: authentication, not the cache. The accounts cache hits 100 % of reads, but
-              `TokenLogin.login` takes 51 % of Mosaic's CPU and three SQL round trips per request:
-              `TokenRepository.find` (token by prefix, 18 %) and `RoleRepository.accessOf` (roles with permissions, then
-              hidden fields: 31 %). Same run, same machine, HTTP Basic instead (its verification is cached in memory):
-              about 10,000 req/s against about 1,300 req/s with the token, 7.8× more. Until the token's principal is cached
-              too, an API token is the slow way in, the opposite of DESIGN §7.
-            - **Cached GET, HTTP Basic** (the pipeline once authentication is in memory): `ApiDispatcher.handle` 63 %:
-              writing the response 24 % (the `writev` system call alone 9.5 %), authentication 15 % (8.4 % is
-              `CredentialCache.keyOf`, which creates and initialises a new `Mac` for every request), route lookup 5.4 %
-              (`RouteTable.lookup` streams over every route and collects a list per request), the handler 8.5 % (cache
-              read 2.4 %, JSON 2.6 %), request metrics 1.3 %. Outside it: Jetty's parsing and selector (18 % own time),
-              the JVM itself (C1 compiler, serial GC: 13 %). Ratio 0.36× of bare Jetty under the profiler.
-            - **Uncached GET**: database round trips: with a token, 4 per request (3 for authentication, 1 for the
-              account: `AccountRepository.find` 12 %, storing into the 1-entry cache 4.6 %) against the baseline's 1.
-            - **Create contact**: the write transaction is 49 % (`accountIsLive` check 9.5 %, `insert` 11.8 %, re-reading
-              the row `find` 11.1 %, plus BEGIN and COMMIT), authentication 25 % with a token (3 % with Basic):
-              5 round trips per create (8 with a token) against one auto-committed INSERT for raw JDBC.
-            - **Contact search**: MariaDB is the largest CPU user (0.8 cores against Mosaic's 0.5): the query plan, not
-              Mosaic's code, is where the time goes.
-            - **Monitoring**: the route timer counted every request of every "on" run (1.00–1.02 of the requests sent);
-              recording (`RequestMetrics.record`) is 1.3 % of Mosaic's CPU in the Basic profile, so the 3 % goal is
-              plausible. The on/off ratios of the quick runs on the busy machine (0.88, 1.02, 1.35; single repetitions from
-              0.90 to 1.51) are noise on a path dominated by the token's database round trips: only a run on a quiet
-              machine can judge 3 %, and the harness reports no PASS while the paired ratios spread over more than 0.10.
-            - **Boot**: 2.5–3.1 s from "MariaDB up" to serving on the busy machine with a recorder attached, RSS 143–146
-              MiB; not profiled yet.
+            - **Cached GET.** The profile found authentication, not the cache, on top: with an API token,
+              `TokenLogin` ran three SQL round trips per request (51 % of Mosaic's CPU) although the accounts cache hit
+              100 % of reads; with HTTP Basic, `CredentialCache.keyOf` built a new `Mac` per request (8.4 %) and
+              `RouteTable.lookup` streamed over every route (5.4 %). Fixed since: token principals are cached in memory
+              (dropped at once on revoke or any user/role change), one `Mac` per thread, routes indexed by their first
+              two segments. What remains is the pipeline itself: writing the response (24 % in the Basic profile, the
+              `writev` system call alone 9.5 %), Jetty's parsing and selector (18 %), authentication (hashing the
+              token to find its cache entry), JSON, metrics (1.3 %). The bare-Jetty baseline answers fixed bytes with
+              none of that. The machine is CPU-bound in both runs (load generator, Mosaic and MariaDB share 2 cores).
+              Measured the same day: the JIT matters — with `-XX:TieredStopAtLevel=1` (C1 only, what `bin/mosaic`
+              shipped before) cached GET reached 0.31× of bare Jetty (16,737 against 54,035 req/s); with the full
+              tiered compiler now shipped, 0.41× in a quick run (32,200 against 78,502 req/s).
+            - **Uncached GET**: database round trips. Before the token cache it was 4 per request against the baseline's
+              1 (`AccountRepository.find` 12 %, storing into the 1-entry cache 4.6 %); now it is 1, plus Mosaic's JSON
+              mapping of the row and the cache put.
+            - **Create contact**: it was 5 round trips per create (BEGIN, account check, INSERT, re-read, COMMIT; 8 with a
+              token) against one auto-committed INSERT for raw JDBC. Now it is one `INSERT … SELECT … FROM accounts
+              WHERE id = ? AND deleted_at IS NULL` in autocommit, answered from the input; what remains per request is
+              strict JSON parsing, validation, the duplicate keys' index checks, the event post and the cache
+              invalidation. Not profiled again after the change.
+            - **Contact search**: MariaDB is the largest CPU user (0.8 cores against Mosaic's 0.5). `?q=` becomes
+              `first_name LIKE 'x%' OR last_name LIKE 'x%' OR email LIKE 'x%'` with ORDER BY and LIMIT; each column has
+              its own index, but the OR across three columns is not served by one range scan, and at 1M contacts the
+              plan scans (p95 in seconds). Next step: rewrite the search as a UNION of three index range scans (or a
+              FULLTEXT index) in the SDK's `ListQuery`; not done yet.
+            - **Monitoring**: recording (`RequestMetrics.record`) is 1.3 % of Mosaic's CPU in the Basic profile, and the
+              route timer counted every request of every "on" run; the on/off ratio swings by more than its 3 % goal
+              between repetitions on this machine, so the verdict stays MISS while the paired ratios spread > 0.10.
+            - **Boot**: 1.7 s (C1 only) to 2.3–2.5 s (full tiered compiler) from "MariaDB up" to serving; RSS 139–155 MiB.
+              Not profiled yet; start level 4 (modules) waits for each module's Flyway check and DS activation.
             """;
 
     static final String COVERAGE = """
