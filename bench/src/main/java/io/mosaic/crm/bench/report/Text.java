@@ -74,7 +74,8 @@ final class Text {
               none of that. The machine is CPU-bound in both runs (load generator, Mosaic and MariaDB share 2 cores).
               Measured the same day: the JIT matters — with `-XX:TieredStopAtLevel=1` (C1 only, what `bin/mosaic`
               shipped before) cached GET reached 0.31× of bare Jetty (16,737 against 54,035 req/s); with the full
-              tiered compiler now shipped, 0.41× in a quick run (32,200 against 78,502 req/s).
+              tiered compiler now shipped, 0.41× in a quick run (32,200 against 78,502 req/s); in the full run that
+              follows both sides gained (Mosaic 16,737 → 23,812 req/s, bare Jetty 54,035 → 78,004) and the ratio stayed 0.31×.
             - **Uncached GET**: database round trips. Before the token cache it was 4 per request against the baseline's
               1 (`AccountRepository.find` 12 %, storing into the 1-entry cache 4.6 %); now it is 1, plus Mosaic's JSON
               mapping of the row and the cache put.
