@@ -1,6 +1,7 @@
 package io.mosaic.crm.platform.admin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.platform.tuning.api.AttributeValues;
 import io.mosaic.crm.platform.tuning.api.ChangeRecorder;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.FieldProblem;
@@ -95,7 +96,7 @@ final class ConfigEditor {
                 problems.add(new FieldProblem(entry.getKey(), "unknown_key"));
                 continue;
             }
-            String problem = AttributeValidation.check(ad, entry.getValue());
+            String problem = AttributeValues.check(ad, entry.getValue());
             if (problem != null) {
                 problems.add(new FieldProblem(entry.getKey(), problem));
             } else {

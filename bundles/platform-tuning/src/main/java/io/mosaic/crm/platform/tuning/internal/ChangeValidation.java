@@ -1,7 +1,7 @@
 package io.mosaic.crm.platform.tuning.internal;
 
+import io.mosaic.crm.platform.tuning.api.AttributeValues;
 import io.mosaic.crm.platform.tuning.internal.catalogue.Descriptions;
-import io.mosaic.crm.platform.tuning.internal.catalogue.Validation;
 import io.mosaic.crm.platform.tuning.internal.change.ConfigStore;
 import io.mosaic.crm.platform.tuning.internal.change.Edit;
 import io.mosaic.crm.sdk.error.BadRequestException;
@@ -61,7 +61,7 @@ final class ChangeValidation {
                 problems.add(new FieldProblem(field + ".key", "duplicate"));
                 continue;
             }
-            String problem = Validation.check(ad, c.value());
+            String problem = AttributeValues.check(ad, c.value());
             if (problem != null) {
                 problems.add(new FieldProblem(field + ".value", problem));
                 continue;

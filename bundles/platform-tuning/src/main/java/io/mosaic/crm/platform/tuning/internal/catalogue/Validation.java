@@ -1,40 +1,10 @@
 package io.mosaic.crm.platform.tuning.internal.catalogue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
 import org.osgi.service.metatype.AttributeDefinition;
 
-/** Checks a JSON value against a Metatype attribute: its type, its options, then its own min/max rules. */
+/** Names Metatype attribute types for the catalogue; values are checked by {@link io.mosaic.crm.platform.tuning.api.AttributeValues}. */
 public final class Validation {
     private Validation() {
-    }
-
-    /** @return null when valid, else what is wrong */
-    public static String check(AttributeDefinition ad, JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return "value_required";
-        }
-        String typeProblem = switch (ad.getType()) {
-            case AttributeDefinition.INTEGER, AttributeDefinition.LONG, AttributeDefinition.SHORT, AttributeDefinition.BYTE ->
-                    value.isIntegralNumber() ? null : "expected_integer";
-            case AttributeDefinition.DOUBLE, AttributeDefinition.FLOAT -> value.isNumber() ? null : "expected_number";
-            case AttributeDefinition.BOOLEAN -> value.isBoolean() ? null : "expected_boolean";
-            default -> value.isTextual() ? null : "expected_string";
-        };
-        if (typeProblem != null) {
-            return typeProblem;
-        }
-        if (ad.getType() == AttributeDefinition.INTEGER && !value.canConvertToInt()
-                || ad.getType() == AttributeDefinition.LONG && !value.canConvertToLong()) {
-            return "out_of_range";
-        }
-        String text = value.asText();
-        String[] options = ad.getOptionValues();
-        if (options != null && options.length > 0 && !Arrays.asList(options).contains(text)) {
-            return "not_one_of " + String.join(",", options);
-        }
-        String verdict = ad.validate(text);
-        return verdict == null || verdict.isEmpty() ? null : verdict;
     }
 
     /** The JSON-ish type name of an attribute. */
