@@ -47,6 +47,8 @@ public final class MosaicServer implements BeforeAllCallback, AfterAllCallback {
         }
         if (home == null) {
             home = Files.createTempDirectory("mosaic-it");
+            // each home holds ~500 MB (MariaDB binaries and data): gone when the test JVM ends, whoever forgets deleteFiles
+            Runtime.getRuntime().addShutdownHook(new Thread(this::deleteQuietly, "delete " + home));
             copy(dist, home);
             port = freePort();
             Files.createDirectories(home.resolve("config"));
@@ -110,10 +112,18 @@ public final class MosaicServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     public void deleteFiles() throws IOException {
-        if (home != null) {
+        if (home != null && Files.exists(home)) {
             try (Stream<Path> paths = Files.walk(home)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private void deleteQuietly() {
+        try {
+            deleteFiles();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not delete " + home + ": " + e);
         }
     }
 
