@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.http.internal.openapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mosaic.crm.platform.http.internal.route.RouteDoc;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
 import java.util.Locale;
@@ -18,6 +19,7 @@ public final class OpenApiBuilder {
 
     private final ObjectMapper mapper;
     private final SchemaCatalog schemas;
+    private ObjectNode named = null;
 
     public OpenApiBuilder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -25,6 +27,7 @@ public final class OpenApiBuilder {
     }
 
     public ObjectNode build(RouteTable table) {
+        named = mapper.createObjectNode();
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.1.0");
         doc.putObject("info").put("title", "Mosaic CRM API").put("version", "1");
@@ -59,19 +62,35 @@ public final class OpenApiBuilder {
         }
         for (Map.Entry<String, String> query : route.doc().queryParameters().entrySet()) {
             ObjectNode p = parameters.addObject().put("name", query.getKey()).put("in", "query");
-            p.put("description", query.getValue()).putObject("schema").put("type", "string");
+            Map<String, Object> typed = route.doc().querySchemas().get(query.getKey());
+            p.put("description", query.getValue());
+            if (typed != null) {
+                p.set("schema", mapper.valueToTree(typed));
+            } else {
+                p.putObject("schema").put("type", "string");
+            }
         }
-        if (route.doc().requestBody() != null) {
+        if (route.doc().requestSchema() != null) {
+            ObjectNode body = op.putObject("requestBody").put("required", true);
+            body.putObject("content").putObject("application/json").set("schema", named(route.doc().requestSchema()));
+        } else if (route.doc().requestBody() != null) {
             ObjectNode body = op.putObject("requestBody").put("required", true);
             body.putObject("content").putObject("application/json").set("schema", schemas.ref(route.doc().requestBody()));
         }
         ObjectNode responses = op.putObject("responses");
         ObjectNode success = responses.putObject(successStatus(route)).put("description", "success");
-        if (route.doc().responseBody() != null) {
+        if (route.doc().responseSchema() != null) {
+            success.putObject("content").putObject("application/json").set("schema", named(route.doc().responseSchema()));
+        } else if (route.doc().responseBody() != null) {
             success.putObject("content").putObject("application/json").set("schema", schemas.ref(route.doc().responseBody()));
         }
         responses.putObject("default").put("$ref", ERROR_REF);
         return op;
+    }
+
+    private ObjectNode named(RouteDoc.NamedSchema schema) {
+        named.set(schema.name(), mapper.valueToTree(schema.schema()));
+        return mapper.createObjectNode().put("$ref", "#/components/schemas/" + schema.name());
     }
 
     private static String successStatus(RouteEntry route) {
@@ -96,6 +115,7 @@ public final class OpenApiBuilder {
     private ObjectNode components() {
         ObjectNode components = mapper.createObjectNode();
         ObjectNode all = schemas.schemas();
+        all.setAll(named);
         all.set("Error", errorSchema());
         components.set("schemas", all);
         ObjectNode error = components.putObject("responses").putObject("Error").put("description", "an error");

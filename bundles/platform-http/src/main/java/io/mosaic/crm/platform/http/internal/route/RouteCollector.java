@@ -57,7 +57,8 @@ public final class RouteCollector implements Routes {
     /** The declared routes, frozen. */
     public List<RouteEntry> entries() {
         return declared.stream().map(d -> new RouteEntry(d.method, d.pattern, d.permission, d.handler,
-                new RouteDoc(d.summary, d.requestBody, d.responseBody, d.queryParameters), module.id(), gate)).toList();
+                new RouteDoc(d.summary, d.requestBody, d.responseBody, d.queryParameters,
+                d.requestSchema, d.responseSchema, d.querySchemas, d.errors), module.id(), gate)).toList();
     }
 
     private static final class Declared implements Route {
@@ -69,6 +70,10 @@ public final class RouteCollector implements Routes {
         Class<?> requestBody;
         Class<?> responseBody;
         final Map<String, String> queryParameters = new LinkedHashMap<>();
+        final Map<String, Map<String, Object>> querySchemas = new LinkedHashMap<>();
+        final List<Integer> errors = new ArrayList<>();
+        RouteDoc.NamedSchema requestSchema;
+        RouteDoc.NamedSchema responseSchema;
 
         Declared(String method, RoutePattern pattern, Permission permission, Handler handler) {
             this.method = method;
@@ -92,6 +97,36 @@ public final class RouteCollector implements Routes {
         @Override
         public Route responseBody(Class<?> type) {
             this.responseBody = type;
+            return this;
+        }
+
+        @Override
+        public Route requestSchema(String name, Map<String, Object> schema) {
+            this.requestSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), Map.copyOf(schema));
+            return this;
+        }
+
+        @Override
+        public Route responseSchema(String name, Map<String, Object> schema) {
+            this.responseSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), Map.copyOf(schema));
+            return this;
+        }
+
+        @Override
+        public Route queryParameter(String name, String description, Map<String, Object> schema) {
+            queryParameter(name, description);
+            querySchemas.put(name, Map.copyOf(schema));
+            return this;
+        }
+
+        @Override
+        public Route errors(int... statuses) {
+            for (int status : statuses) {
+                if (status < 400 || status > 599) {
+                    throw new IllegalArgumentException("not an error status: " + status);
+                }
+                errors.add(status);
+            }
             return this;
         }
 

@@ -1,11 +1,26 @@
 package io.mosaic.crm.platform.http.internal.route;
 
+import java.util.List;
 import java.util.Map;
 
-/** What a route declared about itself for the OpenAPI document; types may be null. */
-public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters) {
+/**
+ * What a route declared about itself for the OpenAPI document; types and schemas may be null.
+ * A named schema ({@link NamedSchema}) describes a body that no Java type does (record-kit records).
+ */
+public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters,
+        NamedSchema requestSchema, NamedSchema responseSchema, Map<String, Map<String, Object>> querySchemas,
+        List<Integer> errors) {
+
+    /** A JSON Schema with the name it has under {@code components/schemas}. */
+    public record NamedSchema(String name, Map<String, Object> schema) {}
 
     public RouteDoc {
         queryParameters = Map.copyOf(queryParameters);
+        querySchemas = Map.copyOf(querySchemas);
+        errors = List.copyOf(errors);
+    }
+
+    public RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters) {
+        this(summary, requestBody, responseBody, queryParameters, null, null, Map.of(), List.of());
     }
 }
