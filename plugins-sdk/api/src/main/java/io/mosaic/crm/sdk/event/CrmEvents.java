@@ -15,6 +15,8 @@ public final class CrmEvents {
     public static final String KIND = "kind";
     public static final String ID = "id";
     public static final String USER_ID = "userId";
+    /** The id of the change-log row behind a record event: unique, so consumers can skip a redelivery. */
+    public static final String CHANGE_ID = "changeId";
 
     private CrmEvents() {}
 

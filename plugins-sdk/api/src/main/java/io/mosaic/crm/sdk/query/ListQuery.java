@@ -69,6 +69,22 @@ public final class ListQuery<T> {
         return new ListQuery<>(spec, params);
     }
 
+    /**
+     * Adds a condition every row must meet, such as the caller's ownership scope
+     * ({@code r.owner_id = :scope_owner}). {@code condition} is trusted SQL text; its named
+     * parameters are bound from {@code values}, whose names must not start with {@code lq_}.
+     */
+    public ListQuery<T> where(String condition, Map<String, ?> values) {
+        for (String name : values.keySet()) {
+            if (name.startsWith("lq_") || bindings.containsKey(name)) {
+                throw new IllegalArgumentException("parameter name taken: " + name);
+            }
+        }
+        conditions.add(condition);
+        bindings.putAll(values);
+        return this;
+    }
+
     /** The conditions joined by AND; {@code TRUE} if there are none. */
     public String where() {
         return conditions.isEmpty() ? "TRUE" : "(" + String.join(") AND (", conditions) + ")";

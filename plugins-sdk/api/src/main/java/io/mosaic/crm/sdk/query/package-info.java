@@ -6,7 +6,7 @@
  * {@link io.mosaic.crm.sdk.query.Page}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mosaic.crm.sdk.query;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,46 @@
+package io.mosaic.crm.sdk.record;
+
+import io.mosaic.crm.sdk.http.Routes;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The platform's record kit (bundle platform-records). Use it from a module's endpoint:
+ *
+ * <pre>{@code
+ * public void routes(Routes routes) {
+ *     records.serve(routes, ACCOUNTS);          // the standard routes of /accounts
+ *     routes.post("/accounts/{id}/merge", …);   // and the module's own
+ * }
+ * }</pre>
+ */
+@ProviderType
+public interface Records {
+
+    /** The store of {@code type}. */
+    RecordStore store(RecordType type);
+
+    /**
+     * Declares the standard routes of {@code type} under {@code /<path>}: {@code POST} (201 +
+     * {@code Location}), {@code GET} list (filters, {@code sort}, {@code fields}, {@code q}, keyset
+     * {@code after}), {@code GET /{id}} ({@code ETag}), {@code PATCH /{id}} ({@code If-Match}),
+     * {@code DELETE /{id}} (soft), {@code GET /export} (CSV or NDJSON) and {@code GET /{id}/history}.
+     *
+     * @return the served routes, whose page sizes may be changed live
+     */
+    RecordRoutes serve(Routes routes, RecordType type);
+
+    /** The record types of the running modules ({@link RecordModule} services). */
+    List<RecordType> types();
+
+    /** A running record type by resource, e.g. {@code customers.accounts}. */
+    Optional<RecordType> type(String resource);
+
+    /** The page sizes of served record routes. */
+    @ProviderType
+    interface RecordRoutes {
+        /** Applies to the next list requests: {@code 1 <= defaultLimit <= maxLimit}. */
+        void pageSizes(int defaultLimit, int maxLimit);
+    }
+}
