@@ -2,6 +2,8 @@ package io.mosaic.crm.sdk.record;
 
 import io.mosaic.crm.sdk.event.EventKind;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,6 +18,6 @@ public record Change(long changeId, String module, String entity, long recordId,
     public record FieldChange(Object before, Object after) {}
 
     public Change {
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 }

@@ -5,7 +5,7 @@ public final class Problems {
     public static final String REQUIRED = "required";
     public static final String TOO_LONG = "too_long";
     public static final String CONTROL_CHARACTERS = "control_characters";
-    public static final String INVALID_TYPE = "invalid_type";
+    public static final String INVALID_TYPE = "wrong_type";
     public static final String INVALID_EMAIL = "invalid_email";
     public static final String INVALID_URL = "invalid_url";
     public static final String INVALID_COUNTRY = "invalid_country";

@@ -1,0 +1,136 @@
+package io.mosaic.crm.platform.records.internal;
+
+import com.codahale.metrics.MetricRegistry;
+import io.mosaic.crm.platform.records.internal.store.ChangeLog;
+import io.mosaic.crm.platform.records.internal.store.SqlRecordStore;
+import io.mosaic.crm.platform.records.internal.store.StoreContext;
+import io.mosaic.crm.platform.records.internal.web.HistoryReader;
+import io.mosaic.crm.platform.records.internal.web.ServedType;
+import io.mosaic.crm.sdk.cache.NamedCache;
+import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.http.Routes;
+import io.mosaic.crm.sdk.record.Record;
+import io.mosaic.crm.sdk.record.RecordModule;
+import io.mosaic.crm.sdk.record.RecordStore;
+import io.mosaic.crm.sdk.record.RecordType;
+import io.mosaic.crm.sdk.record.Records;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The record kit's {@link Records} service: stores on the shared database and served routes for
+ * any {@link RecordType}, the registry of running types ({@link RecordModule} services, which
+ * reference checks and the metadata API read), and the by-id caches declared for each module.
+ */
+@Component(service = Records.class)
+public final class RecordPlatform implements Records {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordPlatform.class);
+
+    private record Running(List<RecordType> types, ModuleCaches caches) {}
+
+    private final Map<ServiceReference<RecordModule>, Running> modules = new ConcurrentHashMap<>();
+    private final WriteMetrics metrics = new WriteMetrics();
+    private final StoreContext context;
+    private final Jdbi jdbi;
+
+    @Activate
+    public RecordPlatform(@Reference Database database, @Reference RecordsSchema schema, @Reference Outbox outbox) {
+        this.jdbi = database.jdbi();
+        this.context = new StoreContext(jdbi, this::type, outbox::committed, this::cacheOf, Clock.systemUTC(), metrics);
+    }
+
+    @Deactivate
+    void stop() {
+        modules.values().forEach(running -> running.caches().close());
+        modules.clear();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRecordModule(RecordModule module, ServiceReference<RecordModule> reference) {
+        List<RecordType> types = List.copyOf(module.recordTypes());
+        Bundle bundle = reference.getBundle();
+        ModuleCaches caches = new ModuleCaches(bundle.getBundleContext(), types);
+        Running previous = modules.put(reference, new Running(types, caches));
+        if (previous != null) {
+            previous.caches().close();
+        }
+        LOG.info("record types of {}: {}", bundle.getSymbolicName(), types);
+    }
+
+    void unbindRecordModule(RecordModule module, ServiceReference<RecordModule> reference) {
+        Running gone = modules.remove(reference);
+        if (gone != null) {
+            gone.caches().close();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(MetricRegistry registry) {
+        metrics.use(registry);
+    }
+
+    void unbindMetrics(MetricRegistry registry) {
+        metrics.use(null);
+    }
+
+    @Override
+    public RecordStore store(RecordType type) {
+        return new SqlRecordStore(type, context);
+    }
+
+    @Override
+    public RecordRoutes serve(Routes routes, RecordType type) {
+        HistoryReader history = (t, id, before, limit) ->
+                jdbi.withHandle(h -> ChangeLog.history(h, t.module(), t.entity(), id, before, limit));
+        ServedType served = new ServedType(new SqlRecordStore(type, context), history);
+        served.register(routes);
+        return served;
+    }
+
+    @Override
+    public List<RecordType> types() {
+        List<RecordType> all = new ArrayList<>();
+        modules.values().forEach(running -> all.addAll(running.types()));
+        all.sort(java.util.Comparator.comparing(RecordType::resource));
+        return all;
+    }
+
+    @Override
+    public Optional<RecordType> type(String resource) {
+        for (Running running : modules.values()) {
+            for (RecordType type : running.types()) {
+                if (type.resource().equals(resource)) {
+                    return Optional.of(type);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private NamedCache<Long, Record> cacheOf(RecordType type) {
+        for (Running running : modules.values()) {
+            if (running.types().contains(type)) {
+                return running.caches().of(type);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+package io.mosaic.crm.platform.records.internal.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.sdk.error.FieldProblem;
+import io.mosaic.crm.sdk.error.ValidationException;
+import io.mosaic.crm.sdk.record.Field;
+import io.mosaic.crm.sdk.record.FieldKind;
+import io.mosaic.crm.sdk.record.Problems;
+import io.mosaic.crm.sdk.record.RecordType;
+import io.mosaic.crm.sdk.record.Values;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Binds a JSON object to a record type's {@link Values}, strictly: no coercion between strings,
+ * numbers and booleans; unknown fields, read-only fields and values of the wrong JSON type are
+ * 422 naming every such field. Only the fields present are in the result (merge patch).
+ */
+final class ValuesReader {
+    private static final Pattern DECIMAL_TEXT = Pattern.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,10})?");
+    private static final List<String> READ_ONLY = List.of("id", "version", "createdAt", "updatedAt");
+
+    private ValuesReader() {}
+
+    static Values read(RecordType type, JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ValidationException("", "not_an_object");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            JsonNode node = entry.getValue();
+            if (READ_ONLY.contains(name)) {
+                problems.add(new FieldProblem(name, Problems.READ_ONLY));
+                continue;
+            }
+            if (name.equals("ownerId")) {
+                values.put(name, node.isNull() ? null : id(name, node, problems));
+                continue;
+            }
+            Field field = type.field(name).orElse(null);
+            if (field == null) {
+                problems.add(new FieldProblem(name, Problems.UNKNOWN_FIELD));
+            } else if (!field.isWritable()) {
+                problems.add(new FieldProblem(name, Problems.READ_ONLY));
+            } else {
+                values.put(name, node.isNull() ? null : value(field, node, problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return Values.of(values);
+    }
+
+    private static Object value(Field field, JsonNode node, List<FieldProblem> problems) {
+        String name = field.name();
+        FieldKind kind = field.kind();
+        if (kind.isText()) {
+            return node.isTextual() ? node.textValue() : wrong(name, problems);
+        }
+        return switch (kind) {
+            case INTEGER -> node.isIntegralNumber() && node.canConvertToInt() ? (Object) node.intValue() : wrong(name, problems);
+            case REFERENCE -> id(name, node, problems);
+            case BOOLEAN -> node.isBoolean() ? (Object) node.booleanValue() : wrong(name, problems);
+            case DECIMAL -> node.isNumber() ? decimal(node) : wrong(name, problems);
+            case MONEY -> node.isNumber() ? decimal(node)
+                    : node.isTextual() && DECIMAL_TEXT.matcher(node.textValue()).matches() ? new BigDecimal(node.textValue())
+                    : wrong(name, problems);
+            case DATE -> node.isTextual() ? date(name, node.textValue(), problems) : wrong(name, problems);
+            case DATETIME -> node.isTextual() ? instant(name, node.textValue(), problems) : wrong(name, problems);
+            default -> wrong(name, problems);
+        };
+    }
+
+    private static Object id(String name, JsonNode node, List<FieldProblem> problems) {
+        return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : wrong(name, problems);
+    }
+
+    /** The exact decimal written in the JSON text (a float node's shortest text, never its binary value). */
+    private static BigDecimal decimal(JsonNode node) {
+        return node.isBigDecimal() || node.isIntegralNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+    }
+
+    private static Object date(String name, String text, List<FieldProblem> problems) {
+        try {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, Problems.INVALID_DATE));
+            return null;
+        }
+    }
+
+    private static Object instant(String name, String text, List<FieldProblem> problems) {
+        try {
+            return DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(name, Problems.INVALID_DATE));
+            return null;
+        }
+    }
+
+    private static Object wrong(String name, List<FieldProblem> problems) {
+        problems.add(new FieldProblem(name, Problems.INVALID_TYPE));
+        return null;
+    }
+}
