@@ -1,6 +1,9 @@
 package io.mosaic.examples.loyalty;
 
+import io.mosaic.crm.customers.api.CustomerDirectory;
 import io.mosaic.crm.sdk.error.BadRequestException;
+import io.mosaic.crm.sdk.error.NotFoundException;
+import io.mosaic.crm.sdk.error.UnavailableException;
 import io.mosaic.crm.sdk.error.ValidationException;
 import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Endpoint;
@@ -15,11 +18,17 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The plugin's HTTP routes under {@code /api/loyalty}: balance, awards, redemptions and history of
  * an account, and single ledger entries. Reading needs {@code loyalty.points:read}, changing
- * {@code loyalty.points:edit}; the platform checks both before a handler runs.
+ * {@code loyalty.points:edit}; the platform checks both before a handler runs. Points go only to
+ * accounts that exist, which the plugin asks the customers module through its exported API
+ * ({@link CustomerDirectory}); while customers is not running, awards and redemptions answer 503
+ * and the reading routes keep working.
  */
 @Component(service = Endpoint.class)
 public final class LoyaltyRoutes implements Endpoint {
@@ -27,6 +36,10 @@ public final class LoyaltyRoutes implements Endpoint {
     static final Permission EDIT = Permission.of("loyalty.points", Action.EDIT);
     static final int MAX_PAGE = 500;
     private final Loyalty loyalty;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CustomerDirectory customers;
 
     @Activate
     public LoyaltyRoutes(@Reference Loyalty loyalty) {
@@ -57,13 +70,28 @@ public final class LoyaltyRoutes implements Endpoint {
     }
 
     Reply award(ApiRequest request) {
-        LedgerEntry entry = loyalty.award(request.idParam("id"), request.body(PointsInput.class), request.principal().userId());
+        PointsInput points = request.body(PointsInput.class);
+        LedgerEntry entry = loyalty.award(existingAccount(request), points, request.principal().userId());
         return Reply.created("/api/loyalty/entries/" + entry.id(), entry.toJson());
     }
 
     Reply redeem(ApiRequest request) {
-        LedgerEntry entry = loyalty.redeem(request.idParam("id"), request.body(PointsInput.class), request.principal().userId());
+        PointsInput points = request.body(PointsInput.class);
+        LedgerEntry entry = loyalty.redeem(existingAccount(request), points, request.principal().userId());
         return Reply.created("/api/loyalty/entries/" + entry.id(), entry.toJson());
+    }
+
+    /** The account of the path, which must exist: 404 if it does not, 503 while customers is not running. */
+    private long existingAccount(ApiRequest request) {
+        long accountId = request.idParam("id");
+        CustomerDirectory directory = customers;
+        if (directory == null) {
+            throw new UnavailableException("module_unavailable", "the customers module is not running; try again later");
+        }
+        if (!directory.accountExists(accountId)) {
+            throw new NotFoundException("account", accountId);
+        }
+        return accountId;
     }
 
     Map<String, Object> entry(ApiRequest request) {

@@ -26,46 +26,57 @@ class LoyaltyPluginTest {
     }
 
     @Test
-    void awards_and_redeems_points_and_keeps_the_history_newest_first() {
-        MosaicResponse award = admin.post("/api/loyalty/accounts/900002/awards", "{\"points\":120,\"reason\":\"first order\"}");
+    void awards_and_redeems_points_and_keeps_the_history_newest_first() throws Exception {
+        long id = welcomedAccount("History Ltd");
+        MosaicResponse award = admin.post("/api/loyalty/accounts/" + id + "/awards", "{\"points\":120,\"reason\":\"first order\"}");
         assertThat(award.status()).as(award.toString()).isEqualTo(201);
         assertThat(admin.get(award.header("Location")).json().path("points").asInt()).isEqualTo(120);
-        assertThat(admin.post("/api/loyalty/accounts/900002/redemptions", "{\"points\":20}").status()).isEqualTo(201);
+        assertThat(admin.post("/api/loyalty/accounts/" + id + "/redemptions", "{\"points\":20}").status()).isEqualTo(201);
 
-        assertThat(admin.get("/api/loyalty/accounts/900002/balance").json().path("points").asLong()).isEqualTo(100);
-        MosaicResponse first = admin.get("/api/loyalty/accounts/900002/history?limit=1");
+        assertThat(admin.get("/api/loyalty/accounts/" + id + "/balance").json().path("points").asLong()).isEqualTo(25 + 100);
+        MosaicResponse first = admin.get("/api/loyalty/accounts/" + id + "/history?limit=1");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         JsonNode history = first.json();
         assertThat(history.path("items").get(0).path("points").asInt()).isEqualTo(-20);
-        JsonNode older = admin.get("/api/loyalty/accounts/900002/history?limit=1&after=" + history.path("next").asText()).json();
-        assertThat(older.path("items")).as(history + " then " + older).hasSize(1);
+        JsonNode older = admin.get("/api/loyalty/accounts/" + id + "/history?limit=2&after=" + history.path("next").asText()).json();
+        assertThat(older.path("items")).as(history + " then " + older).hasSize(2);
         assertThat(older.path("items").get(0).path("reason").asText()).isEqualTo("first order");
+        assertThat(older.path("items").get(1).path("reason").asText()).isEqualTo("welcome");
         assertThat(older.path("next").isNull()).isTrue();
     }
 
     @Test
-    void refuses_to_redeem_more_than_the_balance_with_422() {
-        admin.post("/api/loyalty/accounts/900003/awards", "{\"points\":10}");
-        MosaicResponse overdrawn = admin.post("/api/loyalty/accounts/900003/redemptions", "{\"points\":11}");
-        assertThat(overdrawn.status()).isEqualTo(422);
-        assertThat(overdrawn.json().path("details").get(0).path("field").asText()).isEqualTo("points");
-        assertThat(admin.get("/api/loyalty/accounts/900003/balance").json().path("points").asLong()).isEqualTo(10);
+    void awards_points_only_to_accounts_that_exist() {
+        MosaicResponse missing = admin.post("/api/loyalty/accounts/987654321/awards", "{\"points\":5}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(404);
+        assertThat(admin.get("/api/loyalty/accounts/987654321/balance").json().path("points").asLong()).isZero();
     }
 
     @Test
-    void rejects_bad_input() {
-        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":\"5\"}").status()).isEqualTo(422);
-        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":0}").status()).isEqualTo(422);
-        assertThat(admin.post("/api/loyalty/accounts/900004/awards", "{\"points\":").status()).isEqualTo(400);
+    void refuses_to_redeem_more_than_the_balance_with_422() throws Exception {
+        long id = welcomedAccount("Overdrawn Ltd");
+        admin.post("/api/loyalty/accounts/" + id + "/awards", "{\"points\":10}");
+        MosaicResponse overdrawn = admin.post("/api/loyalty/accounts/" + id + "/redemptions", "{\"points\":36}");
+        assertThat(overdrawn.status()).isEqualTo(422);
+        assertThat(overdrawn.json().path("details").get(0).path("field").asText()).isEqualTo("points");
+        assertThat(admin.get("/api/loyalty/accounts/" + id + "/balance").json().path("points").asLong()).isEqualTo(25 + 10);
+    }
+
+    @Test
+    void rejects_bad_input() throws Exception {
+        String account = "/api/loyalty/accounts/" + welcomedAccount("Strict Ltd");
+        assertThat(admin.post(account + "/awards", "{\"points\":\"5\"}").status()).isEqualTo(422);
+        assertThat(admin.post(account + "/awards", "{\"points\":0}").status()).isEqualTo(422);
+        assertThat(admin.post(account + "/awards", "{\"points\":").status()).isEqualTo(400);
         assertThat(admin.get("/api/loyalty/accounts/17abc/balance").status()).isEqualTo(400);
-        assertThat(admin.get("/api/loyalty/accounts/900004/history?after=x").status()).isEqualTo(400);
-        assertThat(admin.get("/api/loyalty/accounts/900004/history?limit=0").status()).isEqualTo(422);
+        assertThat(admin.get(account + "/history?after=x").status()).isEqualTo(400);
+        assertThat(admin.get(account + "/history?limit=0").status()).isEqualTo(422);
         assertThat(admin.get("/api/loyalty/entries/987654321").status()).isEqualTo(404);
     }
 
     @Test
-    void counts_awards_in_the_platform_metrics() {
-        admin.post("/api/loyalty/accounts/900005/awards", "{\"points\":3}");
+    void counts_awards_in_the_platform_metrics() throws Exception {
+        admin.post("/api/loyalty/accounts/" + welcomedAccount("Metered Ltd") + "/awards", "{\"points\":3}");
         MosaicResponse metrics = admin.get("/metrics");
         assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
         assertThat(metrics.body()).contains("loyalty_points_awarded").contains("loyalty_awards");
@@ -102,7 +113,13 @@ class LoyaltyPluginTest {
 
     @Test
     void welcomes_a_new_account_with_the_configured_points() throws Exception {
-        MosaicResponse account = admin.post("/api/customers/accounts", "{\"name\":\"Loyal Ltd\",\"country\":\"DE\"}");
+        long id = welcomedAccount("Loyal Ltd");
+        assertThat(admin.get("/api/loyalty/accounts/" + id + "/balance").json().path("points").asLong()).isEqualTo(25);
+    }
+
+    /** A new account of the customers module, once its welcome points (25) arrived. */
+    private long welcomedAccount(String name) throws InterruptedException {
+        MosaicResponse account = admin.post("/api/customers/accounts", "{\"name\":\"" + name + "\",\"country\":\"DE\"}");
         assertThat(account.status()).as(account.toString()).isEqualTo(201);
         long id = account.json().path("id").asLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);   // events are delivered asynchronously
@@ -111,6 +128,7 @@ class LoyaltyPluginTest {
             points = admin.get("/api/loyalty/accounts/" + id + "/balance").json().path("points").asLong();
             Thread.sleep(50);
         }
-        assertThat(points).isEqualTo(25);
+        assertThat(points).as("welcome points of account " + id).isEqualTo(25);
+        return id;
     }
 }

@@ -1,74 +1,70 @@
 package io.mosaic.crm.customers.internal;
 
-import io.mosaic.crm.customers.internal.account.AccountRoutes;
-import io.mosaic.crm.customers.internal.account.AccountService;
-import io.mosaic.crm.customers.internal.common.EventSink;
-import io.mosaic.crm.customers.internal.contact.ContactRoutes;
-import io.mosaic.crm.customers.internal.contact.ContactService;
-import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.http.Routes;
+import io.mosaic.crm.sdk.record.RecordModule;
+import io.mosaic.crm.sdk.record.RecordType;
+import io.mosaic.crm.sdk.record.Records;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The routes of the customers module: {@code /accounts} and {@code /contacts} under
- * {@code /api/customers}. Registered only after {@link CustomersSchema} migrated the tables. Page
- * sizes apply live; change events go to EventAdmin when it is there and are dropped otherwise.
- * Accounts and contacts by id are cached when platform-cache is there ({@link CustomersCache}).
+ * The customers module: accounts and contacts, served by the record kit under
+ * {@code /api/customers}. Registered only after {@link CustomersSchema} migrated the tables; page
+ * sizes apply live.
  */
 @Designate(ocd = CustomersSettings.class)
-@Component(service = Endpoint.class, configurationPid = "io.mosaic.crm.customers")
-public final class CustomersEndpoint implements Endpoint {
+@Component(service = {Endpoint.class, RecordModule.class}, configurationPid = "io.mosaic.crm.customers")
+public final class CustomersEndpoint implements Endpoint, RecordModule {
     private static final Logger LOG = LoggerFactory.getLogger(CustomersEndpoint.class);
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventAdmin eventAdmin;
-
-    private final AccountRoutes accounts;
-    private final ContactRoutes contacts;
+    private final Records records;
+    private final CustomerTypes types;
+    private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
+    private volatile CustomersSettings settings;
 
     @Activate
-    public CustomersEndpoint(@Reference Database database, @Reference CustomersSchema schema,
-            @Reference CustomersCache cache, CustomersSettings settings) {
-        EventSink events = this::post;
-        accounts = new AccountRoutes(new AccountService(database.jdbi(), events, cache.accounts()));
-        contacts = new ContactRoutes(new ContactService(database.jdbi(), events, cache.contacts()));
-        apply(settings);
+    public CustomersEndpoint(@Reference Records records, @Reference CustomerTypes types, CustomersSettings settings) {
+        this.records = records;
+        this.types = types;
+        this.settings = settings;
     }
 
     @Modified
-    void apply(CustomersSettings settings) {
-        int max = Math.max(1, settings.maxPageSize());
-        int defaultSize = Math.max(1, Math.min(settings.defaultPageSize(), max));
-        if (defaultSize != settings.defaultPageSize()) {
-            LOG.warn("defaultPageSize {} is outside 1..maxPageSize {}; using {}", settings.defaultPageSize(), max, defaultSize);
-        }
-        accounts.pageSizes(defaultSize, max);
-        contacts.pageSizes(defaultSize, max);
+    void apply(CustomersSettings next) {
+        settings = next;
+        served.forEach(this::pageSizes);
+    }
+
+    @Override
+    public List<RecordType> recordTypes() {
+        return types.all();
     }
 
     @Override
     public void routes(Routes routes) {
-        accounts.register(routes);
-        contacts.register(routes);
+        served.clear();
+        for (RecordType type : recordTypes()) {
+            Records.RecordRoutes routesOfType = records.serve(routes, type);
+            pageSizes(routesOfType);
+            served.add(routesOfType);
+        }
     }
 
-    private void post(Event event) {
-        EventAdmin admin = eventAdmin;
-        if (admin != null) {
-            admin.postEvent(event);
+    private void pageSizes(Records.RecordRoutes routes) {
+        CustomersSettings current = settings;
+        int max = Math.max(1, current.maxPageSize());
+        int defaultSize = Math.max(1, Math.min(current.defaultPageSize(), max));
+        if (defaultSize != current.defaultPageSize()) {
+            LOG.warn("defaultPageSize {} is outside 1..maxPageSize {}; using {}", current.defaultPageSize(), max, defaultSize);
         }
+        routes.pageSizes(defaultSize, max);
     }
 }

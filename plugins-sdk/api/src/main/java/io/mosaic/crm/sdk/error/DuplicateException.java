@@ -8,7 +8,7 @@ public final class DuplicateException extends CrmException {
     private final long existingId;
 
     public DuplicateException(String entity, long existingId, List<String> fields) {
-        super("duplicate", "a " + entity + " with the same " + String.join(" and ", fields) + " exists: id " + existingId,
+        super("duplicate", ("aeiou".indexOf(entity.isEmpty() ? 'x' : entity.charAt(0)) >= 0 ? "an " : "a ") + entity + " with the same " + String.join(" and ", fields) + " exists: id " + existingId,
                 fields.stream().map(f -> new FieldProblem(f, "already_exists", existingId)).toList());
         this.existingId = existingId;
     }

@@ -102,21 +102,25 @@ public final class RouteCollector implements Routes {
 
         @Override
         public Route requestSchema(String name, Map<String, Object> schema) {
-            this.requestSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), Map.copyOf(schema));
+            this.requestSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), ordered(schema));
             return this;
         }
 
         @Override
         public Route responseSchema(String name, Map<String, Object> schema) {
-            this.responseSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), Map.copyOf(schema));
+            this.responseSchema = new RouteDoc.NamedSchema(Objects.requireNonNull(name, "name"), ordered(schema));
             return this;
         }
 
         @Override
         public Route queryParameter(String name, String description, Map<String, Object> schema) {
             queryParameter(name, description);
-            querySchemas.put(name, Map.copyOf(schema));
+            querySchemas.put(name, ordered(schema));
             return this;
+        }
+
+        private static Map<String, Object> ordered(Map<String, Object> schema) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schema));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.mosaic.crm.platform.http.internal.route;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +17,8 @@ public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBo
     public record NamedSchema(String name, Map<String, Object> schema) {}
 
     public RouteDoc {
-        queryParameters = Map.copyOf(queryParameters);
-        querySchemas = Map.copyOf(querySchemas);
+        queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters)); // in declared order
+        querySchemas = Collections.unmodifiableMap(new LinkedHashMap<>(querySchemas));
         errors = List.copyOf(errors);
     }
 

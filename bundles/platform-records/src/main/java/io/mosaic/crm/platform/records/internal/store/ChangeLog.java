@@ -22,7 +22,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * Values are stored in their JSON form.
  */
 public final class ChangeLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final TypeReference<Map<String, Map<String, Object>>> CHANGES = new TypeReference<>() {};
 
     private static final String INSERT = """
