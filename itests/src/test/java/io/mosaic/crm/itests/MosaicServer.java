@@ -135,6 +135,10 @@ public final class MosaicServer implements BeforeAllCallback, AfterAllCallback {
         return home;
     }
 
+    public String adminPassword() {
+        return adminPassword;
+    }
+
     public Api admin() {
         return new Api(baseUrl(), "admin", adminPassword);
     }

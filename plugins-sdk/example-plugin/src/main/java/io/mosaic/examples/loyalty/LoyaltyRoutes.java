@@ -10,6 +10,9 @@ import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.http.Reply;
 import io.mosaic.crm.sdk.http.Routes;
 import io.mosaic.crm.sdk.query.Page;
+import io.mosaic.crm.sdk.record.RecordModule;
+import io.mosaic.crm.sdk.record.RecordType;
+import io.mosaic.crm.sdk.record.Records;
 import io.mosaic.crm.sdk.security.Action;
 import io.mosaic.crm.sdk.security.Permission;
 import java.util.LinkedHashMap;
@@ -30,24 +33,33 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * ({@link CustomerDirectory}); while customers is not running, awards and redemptions answer 503
  * and the reading routes keep working.
  */
-@Component(service = Endpoint.class)
-public final class LoyaltyRoutes implements Endpoint {
+@Component(service = {Endpoint.class, RecordModule.class})
+public final class LoyaltyRoutes implements Endpoint, RecordModule {
     static final Permission READ = Permission.of("loyalty.points", Action.READ);
     static final Permission EDIT = Permission.of("loyalty.points", Action.EDIT);
     static final int MAX_PAGE = 500;
     private final Loyalty loyalty;
+    private final Records records;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CustomerDirectory customers;
 
     @Activate
-    public LoyaltyRoutes(@Reference Loyalty loyalty) {
+    public LoyaltyRoutes(@Reference Loyalty loyalty, @Reference Records records) {
         this.loyalty = loyalty;
+        this.records = records;
+    }
+
+    /** The record types this module serves through the record kit: the tiers. */
+    @Override
+    public List<RecordType> recordTypes() {
+        return List.of(Tiers.TYPE);
     }
 
     @Override
     public void routes(Routes routes) {
+        records.serve(routes, Tiers.TYPE);       // /tiers: the record kit's standard routes
         routes.get("/accounts/{id}/balance", READ, this::balance)
                 .summary("The loyalty points balance of an account");
         routes.post("/accounts/{id}/awards", EDIT, this::award)

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.RecordContract;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plugin in a real Mosaic (every platform bundle, embedded MariaDB), over HTTP. */
@@ -43,6 +47,29 @@ class LoyaltyPluginTest {
         assertThat(older.path("items").get(0).path("reason").asText()).isEqualTo("first order");
         assertThat(older.path("items").get(1).path("reason").asText()).isEqualTo("welcome");
         assertThat(older.path("next").isNull()).isTrue();
+    }
+
+    /** The record kit's standard tests for the tiers, generated from the declaration's behaviour. */
+    @TestFactory
+    Stream<DynamicTest> tiers_follow_the_record_contract() {
+        return RecordContract.of("/api/loyalty/tiers", "loyalty.tiers")
+                .sample(n -> "{\"name\":\"Tier " + n + "\",\"minPoints\":" + n + "}")
+                .duplicateOf(n -> "{\"name\":\"TIER " + n + "\",\"minPoints\":5}")
+                .patch("{\"discountPercent\":5}", "discountPercent")
+                .invalid("{\"name\":\"\",\"minPoints\":-1}", "name", "minPoints")
+                .hiddenField("discountPercent", "{\"discountPercent\":7}")
+                .tests(admin, mosaic::as);
+    }
+
+    @Test
+    void refuses_a_discount_for_a_tier_below_100_points() {
+        MosaicResponse refused = admin.post("/api/loyalty/tiers", "{\"name\":\"Starter\",\"minPoints\":10,\"discountPercent\":3}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("details").get(0).path("problem").asText()).isEqualTo("too_small_for_a_discount");
+        MosaicResponse fine = admin.post("/api/loyalty/tiers", "{\"name\":\"Starter\",\"minPoints\":10}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(201);
+        assertThat(fine.json().path("discountPercent").decimalValue()).isZero();
+        assertThat(fine.json().path("active").asBoolean()).isTrue();
     }
 
     @Test

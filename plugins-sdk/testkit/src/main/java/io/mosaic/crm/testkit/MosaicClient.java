@@ -27,6 +27,11 @@ public final class MosaicClient {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A client of the Mosaic at {@code baseUrl} (e.g. {@code http://127.0.0.1:8080}), with Basic credentials or none (null user). */
+    public static MosaicClient of(String baseUrl, String user, String password) {
+        return new MosaicClient(baseUrl, user, password);
+    }
+
     public MosaicResponse get(String path) {
         return send("GET", path, null, Map.of());
     }

@@ -30,7 +30,7 @@ final class Accounts {
                 .field(Field.text("city").maxLength(100).filter())
                 .field(Field.text("postalCode").maxLength(20))
                 .field(Field.country("country").filter())
-                .field(Field.decimal("annualRevenue", 2).range(0, null).sort().sensitive())
+                .field(Field.decimal("annualRevenue", 2).range(0, null).filter(Field.Filter.RANGE).sort().sensitive())
                 .field(Field.integer("employees").range(0, null).sort())
                 .unique(UniqueKey.on("live_key", LIVE_KEY, "name", "website"))
                 .searchColumn("website_host", "website")
