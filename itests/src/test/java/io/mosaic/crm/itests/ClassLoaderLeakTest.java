@@ -30,6 +30,7 @@ class ClassLoaderLeakTest {
             exercise(admin, cycle);
             TestPlugins.remove(server, ExamplePlugin.FILE);
             TestPlugins.await(server, 30, "cycle " + cycle + ": the plugin is gone", () -> ExamplePlugin.gone(admin.get(ExamplePlugin.BALANCE)));
+            assertThat(admin.get("/api/metadata/loyalty/tiers").status()).as("its record type left the metadata").isEqualTo(404);
         }
 
         JsonNode report = admin.get(DIAGNOSTICS).json();
@@ -59,7 +60,13 @@ class ClassLoaderLeakTest {
         // 10, plus the 100 welcome points once the account's CREATED event reached the plugin
         assertThat(admin.get("/api/loyalty/accounts/" + account + "/balance").json().path("points").asLong()).isIn(10L, 110L);
         assertThat(admin.get("/api/loyalty/accounts/" + account + "/history").status()).isEqualTo(200);
-        assertThat(admin.get("/api/openapi.json").body()).contains("/api/loyalty");
+        assertThat(admin.get("/api/openapi.json").body()).contains("/api/loyalty").contains("TierCreate");
+        var tier = admin.post("/api/loyalty/tiers", "{\"name\":\"Cycle " + cycle + "\",\"minPoints\":" + cycle + "}");
+        assertThat(tier.status()).as(tier.body()).isEqualTo(201);           // a record type of the plugin, served by the kit
+        assertThat(admin.patch(tier.header("Location"), "{\"active\":false}", "\"1\"").status()).isEqualTo(200);
+        assertThat(admin.get(tier.header("Location") + "/history").json().path("items")).hasSize(2);
+        assertThat(admin.get("/api/loyalty/tiers?q=Cycle&sort=-minPoints").status()).isEqualTo(200);
+        assertThat(admin.get("/api/metadata/loyalty/tiers").status()).isEqualTo(200);
         admin.get("/metrics");
     }
 }

@@ -116,6 +116,33 @@ class HotSwapTest {
         assertParkedWithoutTimeouts();
     }
 
+    /**
+     * The same for a module whose routes are the record kit's: the customers bundle is refreshed 5
+     * times while clients read a record and a list; its record types stay in the metadata.
+     */
+    @Test
+    void refreshes_of_a_record_kit_module_under_load_fail_no_request() throws Exception {
+        var created = admin.post("/api/customers/accounts", "{\"name\":\"Swap Proof AG\"}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = bundleId("io.mosaic.crm.customers");
+        try (LoadLoop one = new LoadLoop(admin, created.header("Location"), 200, 3, 1_000_000);
+                LoadLoop list = new LoadLoop(admin, "/api/customers/accounts?limit=5&sort=-createdAt", 200, 3, 1_000_000)) {
+            for (int i = 0; i < 5; i++) {
+                long before = one.succeeded() + list.succeeded();
+                var refreshed = admin.post("/api/platform/bundles/" + id + "/refresh", null);
+                assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+                TestPlugins.await(server, 30, "clients keep going", () -> one.succeeded() + list.succeeded() > before + 6);
+            }
+            one.close();
+            list.close();
+            assertThat(one.failures()).as("failed requests for one account").isEmpty();
+            assertThat(list.failures()).as("failed list requests").isEmpty();
+            assertThat(one.succeeded() + list.succeeded()).isGreaterThan(50);
+        }
+        assertThat(admin.get("/api/metadata/customers/accounts").status()).isEqualTo(200);
+        assertParkedWithoutTimeouts();
+    }
+
     @Test
     void refreshing_needs_the_admin_permission_and_an_existing_changeable_bundle() {
         assertThat(server.anonymous().post("/api/platform/bundles/" + echoBundleId() + "/refresh", null).status())
