@@ -1,40 +1,34 @@
 package ${package};
 
-import io.mosaic.crm.sdk.error.NotFoundException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import io.mosaic.crm.sdk.record.Field;
+import io.mosaic.crm.sdk.record.RecordHooks;
+import io.mosaic.crm.sdk.record.RecordType;
+import io.mosaic.crm.sdk.record.WriteContext;
+import java.util.function.IntSupplier;
 
-/** The SQL of the notes table, with bound parameters only. */
+/**
+ * Notes, declared with the record kit: /api/${moduleId}/notes with create, get, list (sort, filter,
+ * search, keyset paging), patch with If-Match, soft delete, export and history, plus validation,
+ * events and OpenAPI, are all derived from this declaration. The one rule written by hand: notes
+ * may not be longer than the live setting maxNoteLength.
+ */
 final class Notes {
-    private static final String INSERT = """
-            INSERT INTO ${moduleId}_notes (text, owner_id, created_at, updated_at) VALUES (:text, :owner, :at, :at)""";
-    private static final String SELECT = """
-            SELECT id, text, owner_id, version, created_at FROM ${moduleId}_notes WHERE id = :id AND deleted_at IS NULL""";
-    private final Jdbi jdbi;
+    private Notes() {}
 
-    Notes(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    long create(String text, long ownerId) {
-        Timestamp at = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        return jdbi.inTransaction(h -> h.createUpdate(INSERT).bind("text", text).bind("owner", ownerId).bind("at", at)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-    }
-
-    Map<String, Object> get(long id) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT).bind("id", id).map((rs, ctx) -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", rs.getLong("id"));
-            json.put("text", rs.getString("text"));
-            json.put("ownerId", rs.getLong("owner_id"));
-            json.put("version", rs.getInt("version"));
-            json.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-            return json;
-        }).findOne()).orElseThrow(() -> new NotFoundException("note", id));
+    static RecordType type(IntSupplier maxLength) {
+        return RecordType.builder("${moduleId}", "Note", "notes")
+                .table("${moduleId}_notes")
+                .field(Field.text("text").required().maxLength(500).search())
+                .defaultSort("-createdAt")
+                .hooks(new RecordHooks() {
+                    @Override
+                    public void validate(WriteContext write) {
+                        String text = write.values().get("text", String.class);
+                        if (text != null && text.codePointCount(0, text.length()) > maxLength.getAsInt()) {
+                            write.problem("text", "too_long");
+                        }
+                    }
+                })
+                .build();
     }
 }

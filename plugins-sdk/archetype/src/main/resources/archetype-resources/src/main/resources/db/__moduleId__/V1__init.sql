@@ -8,5 +8,10 @@ CREATE TABLE ${moduleId}_notes (
     created_at  DATETIME(6)   NOT NULL,
     updated_at  DATETIME(6)   NOT NULL,
     deleted_at  DATETIME(6)   NULL,
-    PRIMARY KEY (id)
+    PRIMARY KEY (id),
+    -- an index for each sort and search the record kit offers (Notes.java): lists stay index scans
+    KEY ix_${moduleId}_notes_text (text(100), id),
+    KEY ix_${moduleId}_notes_created_at (created_at, id),
+    KEY ix_${moduleId}_notes_updated_at (updated_at, id),
+    KEY ix_${moduleId}_notes_owner (owner_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -1,4 +1,0 @@
-package ${package};
-
-/** The body of POST /api/${moduleId}/notes: {"text": "..."}. */
-public record NoteInput(String text) {}
