@@ -15,8 +15,8 @@ public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBo
     public record NamedSchema(String name, Map<String, Object> schema) {}
 
     public RouteDoc {
-        queryParameters = Map.copyOf(queryParameters);
-        querySchemas = Map.copyOf(querySchemas);
+        queryParameters = RouteCollector.ordered(queryParameters); // declared order is the document's order
+        querySchemas = RouteCollector.ordered(querySchemas);
         errors = List.copyOf(errors);
     }
 
