@@ -3,105 +3,92 @@ package io.mosaic.crm.platform.http.internal.openapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mosaic.crm.platform.http.internal.route.RouteDoc;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
+import io.mosaic.crm.sdk.module.ModuleDescriptor;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * Builds an OpenAPI 3.1 document from a route table: one operation per route with its path
- * parameters, query parameters, summary, required permission ({@code x-permission}), body schemas
- * and the shared error schema.
+ * Builds an OpenAPI 3.1 document from a route table: one operation per route (see
+ * {@link Operations}), one tag per module, the shared error responses and schemas, the security
+ * schemes. The document is the same for the same routes, whatever their registration order, and
+ * names its server {@code /} (relative to where it was fetched), so that it can be committed and
+ * compared.
  */
 public final class OpenApiBuilder {
-    private static final String ERROR_REF = "#/components/responses/Error";
+    private static final List<String> METHOD_ORDER = List.of("GET", "PUT", "POST", "PATCH", "DELETE");
+    private static final String DESCRIPTION = """
+            The HTTP API of Mosaic CRM, generated from the routes the running modules declare.
+
+            - **Authentication**: HTTP Basic or a bearer API token; operations with `security: [{}]` are public.
+              `x-permission` names the permission an operation needs.
+            - **Errors** are JSON: `{"error": "<code>", "message": "...", "details": [{"field": ..., "problem": ...}]}`.
+            - **Lists** answer `{"items": [...], "next": "<cursor>" | null}`: pass `next` as `after` for the next
+              page; `limit` (1 to 500), `sort=field,-field`, `fields=a,b`, filters `field=value`, `q=` search.
+            - **Writes**: `POST` creates (201 with `Location`), `PATCH` is a JSON merge patch that needs
+              `If-Match: "<version>"` from the record's `ETag`, `DELETE` answers 204.
+            """;
 
     private final ObjectMapper mapper;
-    private final SchemaCatalog schemas;
-    private ObjectNode named = null;
 
     public OpenApiBuilder(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.schemas = new SchemaCatalog(mapper);
     }
 
     public ObjectNode build(RouteTable table) {
-        named = mapper.createObjectNode();
+        SchemaCatalog schemas = new SchemaCatalog(mapper);
+        Operations operations = new Operations(mapper, schemas);
+        List<RouteEntry> routes = table.routes().stream()
+                .sorted(Comparator.comparing(OpenApiBuilder::path).thenComparing(r -> METHOD_ORDER.indexOf(r.method())))
+                .toList();
+        Map<String, Set<String>> methods = routes.stream().collect(Collectors.groupingBy(OpenApiBuilder::path,
+                TreeMap::new, Collectors.mapping(RouteEntry::method, Collectors.toSet())));
+
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.1.0");
-        doc.putObject("info").put("title", "Mosaic CRM API").put("version", "1");
+        doc.putObject("info").put("title", "Mosaic CRM API").put("version", "1").put("description", DESCRIPTION);
+        doc.putArray("servers").addObject().put("url", "/")
+                .put("description", "the server that serves this document");
         ArrayNode security = doc.putArray("security");
         security.addObject().putArray("basicAuth");
         security.addObject().putArray("bearerAuth");
+        doc.set("tags", tags(routes));
         ObjectNode paths = doc.putObject("paths");
-        for (RouteEntry route : table.routes()) {
-            String path = route.pattern().toString().replace("*}", "}");
+        Set<String> operationIds = new HashSet<>();
+        for (RouteEntry route : routes) {
+            String path = path(route);
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-            item.set(route.method().toLowerCase(Locale.ROOT), operation(route));
+            item.set(route.method().toLowerCase(Locale.ROOT),
+                    operations.of(route, uniqueOperationId(route, operationIds), methods.get(path)));
         }
-        doc.set("components", components());
+        doc.set("components", components(schemas, operations));
         return doc;
     }
 
-    private ObjectNode operation(RouteEntry route) {
-        ObjectNode op = mapper.createObjectNode();
-        op.putArray("tags").add(route.moduleId());
-        if (route.doc().summary() != null) {
-            op.put("summary", route.doc().summary());
-        }
-        op.put("operationId", operationId(route));
-        op.put("x-permission", route.permission().toString());
-        if (route.permission().isPublic()) {
-            op.putArray("security").addObject(); // no credentials needed
-        }
-        ArrayNode parameters = op.putArray("parameters");
-        for (String name : route.pattern().paramNames()) {
-            ObjectNode p = parameters.addObject().put("name", name).put("in", "path").put("required", true);
-            p.putObject("schema").put("type", "string");
-        }
-        for (Map.Entry<String, String> query : route.doc().queryParameters().entrySet()) {
-            ObjectNode p = parameters.addObject().put("name", query.getKey()).put("in", "query");
-            Map<String, Object> typed = route.doc().querySchemas().get(query.getKey());
-            p.put("description", query.getValue());
-            if (typed != null) {
-                p.set("schema", mapper.valueToTree(typed));
-            } else {
-                p.putObject("schema").put("type", "string");
-            }
-        }
-        if (route.doc().requestSchema() != null) {
-            ObjectNode body = op.putObject("requestBody").put("required", true);
-            body.putObject("content").putObject("application/json").set("schema", named(route.doc().requestSchema()));
-        } else if (route.doc().requestBody() != null) {
-            ObjectNode body = op.putObject("requestBody").put("required", true);
-            body.putObject("content").putObject("application/json").set("schema", schemas.ref(route.doc().requestBody()));
-        }
-        ObjectNode responses = op.putObject("responses");
-        ObjectNode success = responses.putObject(successStatus(route)).put("description", "success");
-        if (route.doc().responseSchema() != null) {
-            success.putObject("content").putObject("application/json").set("schema", named(route.doc().responseSchema()));
-        } else if (route.doc().responseBody() != null) {
-            success.putObject("content").putObject("application/json").set("schema", schemas.ref(route.doc().responseBody()));
-        }
-        responses.putObject("default").put("$ref", ERROR_REF);
-        return op;
+    /** The path of {@code route} as OpenAPI writes it: {@code /api/x/{id}}, a rest parameter as {@code {path}}. */
+    static String path(RouteEntry route) {
+        return route.pattern().toString().replace("*}", "}");
     }
 
-    private ObjectNode named(RouteDoc.NamedSchema schema) {
-        named.set(schema.name(), mapper.valueToTree(schema.schema()));
-        return mapper.createObjectNode().put("$ref", "#/components/schemas/" + schema.name());
+    private ArrayNode tags(List<RouteEntry> routes) {
+        Map<String, ModuleDescriptor> modules = new TreeMap<>();
+        routes.forEach(route -> modules.putIfAbsent(route.moduleId(), route.module()));
+        ArrayNode tags = mapper.createArrayNode();
+        modules.values().forEach(module -> tags.addObject().put("name", module.id()).put("description",
+                module.name() + (module.basePath().equals("/")
+                        ? ": the module's routes at the root" : ": the module's routes under " + module.basePath())));
+        return tags;
     }
 
-    private static String successStatus(RouteEntry route) {
-        return switch (route.method()) {
-            case "POST" -> "201";
-            case "DELETE" -> route.doc().responseBody() == null ? "204" : "200";
-            default -> "200";
-        };
-    }
-
-    private static String operationId(RouteEntry route) {
+    private static String uniqueOperationId(RouteEntry route, Set<String> taken) {
         StringBuilder id = new StringBuilder(route.method().toLowerCase(Locale.ROOT));
         for (String segment : route.pattern().toString().split("/")) {
             String word = segment.replaceAll("[^A-Za-z0-9]", "");
@@ -109,34 +96,32 @@ public final class OpenApiBuilder {
                 id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
             }
         }
-        return id.toString();
+        String unique = id.toString();
+        for (int i = 2; !taken.add(unique); i++) {
+            unique = id.toString() + i;
+        }
+        return unique;
     }
 
-    private ObjectNode components() {
+    private ObjectNode components(SchemaCatalog schemas, Operations operations) {
         ObjectNode components = mapper.createObjectNode();
         ObjectNode all = schemas.schemas();
-        all.setAll(named);
-        all.set("Error", errorSchema());
-        components.set("schemas", all);
-        ObjectNode error = components.putObject("responses").putObject("Error").put("description", "an error");
-        error.putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/Error");
+        all.set("Error", ErrorResponses.schema(mapper));
+        components.set("schemas", sorted(all));
+        components.set("responses", ErrorResponses.components(mapper, new TreeSet<>(operations.usedStatuses())));
+        components.set("headers", Headers.components(mapper));
         ObjectNode schemes = components.putObject("securitySchemes");
-        schemes.putObject("basicAuth").put("type", "http").put("scheme", "basic");
-        schemes.putObject("bearerAuth").put("type", "http").put("scheme", "bearer");
+        schemes.putObject("basicAuth").put("type", "http").put("scheme", "basic")
+                .put("description", "a user's name and password");
+        schemes.putObject("bearerAuth").put("type", "http").put("scheme", "bearer")
+                .put("description", "an API token (created under /api/security/tokens)");
         return components;
     }
 
-    private ObjectNode errorSchema() {
-        ObjectNode error = mapper.createObjectNode().put("type", "object");
-        error.putArray("required").add("error").add("message").add("details");
-        ObjectNode props = error.putObject("properties");
-        props.putObject("error").put("type", "string");
-        props.putObject("message").put("type", "string");
-        ObjectNode detail = props.putObject("details").put("type", "array").putObject("items").put("type", "object");
-        ObjectNode detailProps = detail.putObject("properties");
-        detailProps.putObject("field").put("type", "string");
-        detailProps.putObject("problem").put("type", "string");
-        detailProps.putObject("existingId").put("type", "integer").put("format", "int64");
-        return error;
+    private ObjectNode sorted(ObjectNode byName) {
+        ObjectNode sorted = mapper.createObjectNode();
+        new TreeMap<>(byName.properties().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .forEach(sorted::set);
+        return sorted;
     }
 }

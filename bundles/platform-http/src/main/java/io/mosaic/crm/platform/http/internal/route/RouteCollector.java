@@ -6,6 +6,7 @@ import io.mosaic.crm.sdk.http.Routes;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.security.Permission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,12 @@ public final class RouteCollector implements Routes {
     public List<RouteEntry> entries() {
         return declared.stream().map(d -> new RouteEntry(d.method, d.pattern, d.permission, d.handler,
                 new RouteDoc(d.summary, d.requestBody, d.responseBody, d.queryParameters,
-                d.requestSchema, d.responseSchema, d.querySchemas, d.errors), module.id(), gate)).toList();
+                d.requestSchema, d.responseSchema, d.querySchemas, d.errors), module, gate)).toList();
+    }
+
+    /** An unmodifiable copy that keeps the declared order, so that the OpenAPI document is stable. */
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     private static final class Declared implements Route {
@@ -117,10 +123,6 @@ public final class RouteCollector implements Routes {
             queryParameter(name, description);
             querySchemas.put(name, ordered(schema));
             return this;
-        }
-
-        private static Map<String, Object> ordered(Map<String, Object> schema) {
-            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(schema));
         }
 
         @Override

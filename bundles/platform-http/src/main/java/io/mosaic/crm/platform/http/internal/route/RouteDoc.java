@@ -1,7 +1,5 @@
 package io.mosaic.crm.platform.http.internal.route;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +15,8 @@ public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBo
     public record NamedSchema(String name, Map<String, Object> schema) {}
 
     public RouteDoc {
-        queryParameters = Collections.unmodifiableMap(new LinkedHashMap<>(queryParameters)); // in declared order
-        querySchemas = Collections.unmodifiableMap(new LinkedHashMap<>(querySchemas));
+        queryParameters = RouteCollector.ordered(queryParameters); // declared order is the document's order
+        querySchemas = RouteCollector.ordered(querySchemas);
         errors = List.copyOf(errors);
     }
 

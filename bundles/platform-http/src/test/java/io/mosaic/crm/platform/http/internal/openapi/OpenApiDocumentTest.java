@@ -83,7 +83,7 @@ class OpenApiDocumentTest {
         assertThat(newItem.path("active").path("type").asText()).isEqualTo("boolean");
         assertThat(newItem.path("since").path("format").asText()).isEqualTo("date");
         assertThat(newItem.path("tags").path("items").path("type").asText()).isEqualTo("string");
-        assertThat(newItem.path("address").path("$ref").asText()).isEqualTo("#/components/schemas/Address");
+        assertThat(newItem.path("address").path("oneOf").get(0).path("$ref").asText()).isEqualTo("#/components/schemas/Address");
         assertThat(schemas.path("Address").path("properties").has("city")).isTrue();
         assertThat(schemas.path("Item").path("properties").path("createdAt").path("format").asText()).isEqualTo("date-time");
         assertThat(schemas.path("Error").path("required").toString()).isEqualTo("[\"error\",\"message\",\"details\"]");
