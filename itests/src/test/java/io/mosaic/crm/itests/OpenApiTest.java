@@ -10,7 +10,7 @@ import io.mosaic.crm.itests.client.ApiClient;
 import io.mosaic.crm.itests.client.ApiException;
 import io.mosaic.crm.itests.client.api.CustomersApi;
 import io.mosaic.crm.itests.client.model.Account;
-import io.mosaic.crm.itests.client.model.AccountInput;
+import io.mosaic.crm.itests.client.model.AccountCreate;
 import io.mosaic.crm.itests.client.model.AccountPatch;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -73,7 +73,7 @@ class OpenApiTest {
         CustomersApi customers = new CustomersApi(client);
 
         Account created = customers.postCustomersAccounts(
-                new AccountInput().name("Generated Client GmbH").website("https://generated.example").country("DE"));
+                new AccountCreate().name("Generated Client GmbH").website(URI.create("https://generated.example")).country("DE"));
         String id = String.valueOf(created.getId());
         assertThat(created.getVersion()).isEqualTo(1);
 
@@ -84,12 +84,12 @@ class OpenApiTest {
         JsonNode listed = list(client, "/api/customers/accounts?name=Generated%20Client%20GmbH&limit=10");
         assertThat(listed.path("items").findValuesAsText("id")).containsExactly(id);
 
-        Account changed = customers.patchCustomersAccountsId(id, new AccountPatch().website("https://changed.example"),
-                "\"" + read.getVersion() + "\"");
-        assertThat(changed.getWebsite()).isEqualTo("https://changed.example");
+        Account changed = customers.patchCustomersAccountsId(id, "\"" + read.getVersion() + "\"",
+                new AccountPatch().website(URI.create("https://changed.example")));
+        assertThat(changed.getWebsite()).isEqualTo(URI.create("https://changed.example"));
         assertThat(changed.getVersion()).isEqualTo(read.getVersion() + 1);
         ApiException stale = assertThrows(ApiException.class, () -> customers.patchCustomersAccountsId(id,
-                new AccountPatch().country("FR"), "\"" + read.getVersion() + "\""));
+                "\"" + read.getVersion() + "\"", new AccountPatch().country("FR")));
         assertThat(stale.getCode()).isEqualTo(412);
 
         customers.deleteCustomersAccountsId(id);
