@@ -32,6 +32,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
+ * <p>Classes that leave no global state behind can share one server instead of booting their own:
+ * see {@link #shared()}.
+ *
  * <p>A test may {@link #stop()} and {@link #start()} the server again: it restarts on the same
  * home, with the same data and port. The home is deleted after the class, and in any case when the
  * test JVM exits, unless {@code -Dmosaic.keep=true}.
@@ -75,6 +78,19 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
     public MosaicPlatform withConfig(String pid, String cfg) {
         configs.put(pid, cfg);
         return this;
+    }
+
+    /**
+     * This setup as a server shared by every test class of the test JVM that asks for an equal setup
+     * (same plugins, same configuration): started by the first of them, stopped when all tests are
+     * done. See {@link SharedMosaicPlatform} for what a class on a shared server must respect.
+     */
+    public SharedMosaicPlatform shared() {
+        return new SharedMosaicPlatform(this, new Setup(pluginUnderTest, List.copyOf(plugins), Map.copyOf(configs)));
+    }
+
+    /** What makes two platforms interchangeable: classes asking for equal setups may share one server. */
+    record Setup(boolean pluginUnderTest, List<Path> plugins, Map<String, String> configs) {
     }
 
     @Override
