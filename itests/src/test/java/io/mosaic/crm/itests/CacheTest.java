@@ -3,6 +3,8 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +22,9 @@ class CacheTest {
     private static final String ACCOUNTS_PID = "io.mosaic.crm.cache~accounts";
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
-    private final Api api = server.admin();
+    private final MosaicClient api = server.admin();
 
     @Test
     void second_read_of_an_account_hits_and_a_patch_makes_the_next_read_miss_and_see_the_new_version() {

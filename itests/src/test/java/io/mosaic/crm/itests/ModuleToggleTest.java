@@ -2,16 +2,18 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModuleToggleTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void disabled_module_answers_503_and_comes_back_with_its_data() {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var created = admin.post("/api/customers/accounts", "{\"name\":\"Kept Ltd\",\"website\":\"https://kept.example\"}");
         assertThat(created.status()).isEqualTo(201);
         String location = created.header("Location");

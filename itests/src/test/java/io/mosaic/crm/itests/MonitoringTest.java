@@ -1,10 +1,13 @@
 package io.mosaic.crm.itests;
 
-import io.mosaic.crm.platform.monitoring.exposition.PrometheusExposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.platform.monitoring.exposition.PrometheusExposition;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +26,7 @@ class MonitoringTest {
     private static final int REQUESTS = 40;
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     @Order(1)
@@ -38,7 +41,7 @@ class MonitoringTest {
     @Test
     @Order(2)
     void is_ready_when_the_database_answers_and_every_module_is_active() throws Exception {
-        Api.Response ready = server.anonymous().get("/health/ready");
+        MosaicResponse ready = server.anonymous().get("/health/ready");
         for (int i = 0; i < 100 && ready.status() != 200; i++) { // plugins may still be starting
             TimeUnit.MILLISECONDS.sleep(200);
             ready = server.anonymous().get("/health/ready");
@@ -62,7 +65,7 @@ class MonitoringTest {
         var created = server.admin().post("/api/security/users", "{\"username\":\"metrics-stranger\","
                 + "\"email\":\"stranger@example.com\",\"password\":\"No-metrics-for-me-2026!\",\"roles\":[]}");
         assumeTrue(created.status() == 201, "user management not available: " + created);
-        Api stranger = server.as("metrics-stranger", "No-metrics-for-me-2026!");
+        MosaicClient stranger = server.as("metrics-stranger", "No-metrics-for-me-2026!");
         assertThat(stranger.get("/metrics").status()).isEqualTo(403);
         assertThat(stranger.get("/api/platform/metrics").status()).isEqualTo(403);
     }
@@ -70,7 +73,7 @@ class MonitoringTest {
     @Test
     @Order(4)
     void exposes_every_family_in_a_strictly_valid_exposition_after_traffic() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         for (int i = 0; i < REQUESTS; i++) {
             assertThat(admin.get("/api/customers/accounts").status()).isEqualTo(200);
         }
@@ -150,7 +153,7 @@ class MonitoringTest {
     @Test
     @Order(7)
     void can_be_switched_off_and_on_live() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(admin.patch("/api/platform/config/io.mosaic.crm.monitoring", "{\"enabled\": false}", null).status())
                 .isEqualTo(200);
         awaitEnabled(admin, false);
@@ -166,7 +169,7 @@ class MonitoringTest {
     }
 
     /** Configuration arrives asynchronously (ConfigAdmin → DS); every consumer rebinds in the same event. */
-    private static void awaitEnabled(Api admin, boolean enabled) throws InterruptedException {
+    private static void awaitEnabled(MosaicClient admin, boolean enabled) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (admin.get("/api/platform/metrics").json().path("enabled").asBoolean() == enabled) {
                 return;

@@ -2,6 +2,8 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PluginDropInTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void the_example_plugin_serves_once_dropped_and_stops_serving_once_deleted() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(admin.get(ExamplePlugin.BALANCE).status()).isEqualTo(404);
 
         long started = System.nanoTime();
@@ -49,7 +51,7 @@ class PluginDropInTest {
                 + "projects/basic/project/greetings-plugin/target/greetings-plugin-1.0.0-SNAPSHOT.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar),
                 "no archetype-generated plugin at " + jar + ": build plugins-sdk/archetype with its integration test first");
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
 
         long started = System.nanoTime();
         TestPlugins.drop(server, "greetings.jar", Files.readAllBytes(jar));

@@ -2,6 +2,7 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecurityThrottleTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void an_address_with_too_many_failed_sign_ins_gets_429_with_retry_after() {

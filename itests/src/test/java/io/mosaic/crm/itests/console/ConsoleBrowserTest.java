@@ -2,8 +2,8 @@ package io.mosaic.crm.itests.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mosaic.crm.itests.Api;
-import io.mosaic.crm.itests.MosaicServer;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +21,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(Browser.Required.class)
 class ConsoleBrowserTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
     private static Browser browser;
     private ConsolePage console;
     private String adminPassword;
@@ -62,7 +62,7 @@ class ConsoleBrowserTest {
 
     @Test
     void disabling_customers_makes_its_api_answer_503_and_enabling_brings_back_200() {
-        Api api = server.admin();
+        MosaicClient api = server.admin();
         console.open("#/modules");
         console.click(By.id("disable-customers"));
         console.visible(By.id("enable-customers"));
