@@ -19,7 +19,7 @@ class ClassLoaderLeakTest {
     private static final int CYCLES = 20;
     private static final String DIAGNOSTICS = "/api/platform/diagnostics/classloaders?symbolicName=" + ExamplePlugin.SYMBOLIC_NAME;
 
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs and uninstalls a plugin, counts its class loaders
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

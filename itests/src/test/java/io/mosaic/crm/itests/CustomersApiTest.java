@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The customers API over real HTTP against the real runtime: CRUD and every error code. */
 class CustomersApiTest {
     @RegisterExtension
-    static final MosaicPlatform server = MosaicPlatform.bare();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     private final MosaicClient api = server.admin();
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HotDeployTest {
     private static final String ECHO = "io.mosaic.crm.testing.echo";
 
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs, replaces and removes plugins
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

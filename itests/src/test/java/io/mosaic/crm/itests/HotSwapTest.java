@@ -22,7 +22,7 @@ class HotSwapTest {
     private static final int CLIENTS = 8;
     private static final List<String> PATHS = List.of("/api/echo", "/api/echo", "/api/echo", "/api/echo/slow");
 
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs and replaces plugins under load
     static final MosaicPlatform server = MosaicPlatform.bare();
     private static MosaicClient admin;
 

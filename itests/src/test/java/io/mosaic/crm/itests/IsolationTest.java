@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IsolationTest {
     private static final String THROWN = "IllegalStateException: the faulty plugin failed, as it always does";
 
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs faulty plugins, retunes HTTP timeouts, restarts
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

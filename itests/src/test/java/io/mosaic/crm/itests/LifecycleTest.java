@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Stop, restart and a killed process: nothing left running, nothing lost. */
 class LifecycleTest {
-    private static final MosaicPlatform server = MosaicPlatform.bare();
+    private static final MosaicPlatform server = MosaicPlatform.bare();   // its own, started by the test: stops and kills it
 
     @AfterAll
     static void cleanUp() throws Exception {

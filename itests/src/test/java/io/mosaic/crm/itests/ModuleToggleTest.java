@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModuleToggleTest {
     @RegisterExtension
-    static final MosaicPlatform server = MosaicPlatform.bare();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+
+    /** Even when a test failed half-way: the classes after this one on the shared server need customers. */
+    @AfterAll
+    static void enableCustomers() {
+        server.admin().post("/api/platform/modules/customers/enable", null);
+    }
 
     @Test
     void disabled_module_answers_503_and_comes_back_with_its_data() {

@@ -8,12 +8,14 @@ import io.mosaic.crm.platform.monitoring.exposition.PrometheusExposition;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,13 @@ class MonitoringTest {
     private static final int REQUESTS = 40;
 
     @RegisterExtension
-    static final MosaicPlatform server = MosaicPlatform.bare();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+
+    /** Even when the live switch test failed half-way: the shared server keeps monitoring on. */
+    @AfterAll
+    static void switchMonitoringOn() {
+        server.admin().patch("/api/platform/config/io.mosaic.crm.monitoring", "{\"enabled\": true}", null);
+    }
 
     @Test
     @Order(1)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlatformBootTest {
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: checks a freshly booted server, empty account list included
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

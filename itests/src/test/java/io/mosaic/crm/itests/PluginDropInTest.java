@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (target/surefire-reports/*-output.txt), not asserted: the poll allows a generous bound.
  */
 class PluginDropInTest {
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs plugins
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

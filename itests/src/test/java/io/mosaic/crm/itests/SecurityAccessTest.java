@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecurityAccessTest {
     @RegisterExtension
-    static final MosaicPlatform server = MosaicPlatform.bare();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     private final MosaicClient admin = server.admin();
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that address gets 429 with Retry-After. In a class of its own, as it blocks 127.0.0.1.
  */
 class SecurityThrottleTest {
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: blocks 127.0.0.1
     static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test

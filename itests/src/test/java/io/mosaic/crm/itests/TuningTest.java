@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * without restarting any bundle.
  */
 class TuningTest {
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs a plugin, shrinks the DB pool, restarts
     static final MosaicPlatform server = MosaicPlatform.bare();
     private static final String DB = "io.mosaic.crm.db";
     private static final String SLOW = "/api/slowq/sleep?ms=200";

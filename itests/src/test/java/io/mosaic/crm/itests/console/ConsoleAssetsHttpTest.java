@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The console's files over HTTP: public, typed, cacheable by ETag, strict CSP, nothing outside the web root. */
 class ConsoleAssetsHttpTest {
     @RegisterExtension
-    static final MosaicPlatform server = MosaicPlatform.bare();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     @Test
     void serves_the_page_to_strangers_with_a_strict_policy() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The module operations the console offers, over HTTP: upload update, uninstall, install from plugins/, wiring problems. */
 class ModuleOperationsApiTest {
-    @RegisterExtension
+    @RegisterExtension   // a server of its own: installs, updates and uninstalls plugins
     static final MosaicPlatform server = MosaicPlatform.bare();
     private static final String SALES_PASSWORD = "Sales-Passw0rd-2026";
 
