@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,11 +19,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BackupRestoreTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void a_backup_taken_online_restores_the_database_as_it_was() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var kept = admin.post("/api/customers/accounts", "{\"name\":\"Kept GmbH\",\"country\":\"DE\"}");
         assertThat(kept.status()).as(kept.body()).isEqualTo(201);
         assertThat(admin.patch(kept.header("Location"), "{\"city\":\"Bonn\"}", "\"1\"").status()).isEqualTo(200);
@@ -48,7 +50,7 @@ class BackupRestoreTest {
         assertThat(restored.exit()).as(restored.output()).isZero();
 
         server.start();
-        Api again = server.admin();
+        MosaicClient again = server.admin();
         var account = again.get(kept.header("Location"));
         assertThat(account.status()).isEqualTo(200);
         assertThat(account.json().path("city").asText()).isEqualTo("Bonn");

@@ -3,11 +3,16 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,9 +25,22 @@ class CacheTest {
     private static final String ACCOUNTS_PID = "io.mosaic.crm.cache~accounts";
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
-    private final Api api = server.admin();
+    private static SavedConfig accountsCache;
+    private final MosaicClient api = server.admin();
+
+    @BeforeAll
+    static void saveTheCacheSettings() {
+        accountsCache = SavedConfig.of(server.admin(), ACCOUNTS_PID, "heapEntries", "ttlSeconds");
+    }
+
+    /** The classes after this one on the shared server find customers enabled and its cache as booted. */
+    @AfterAll
+    static void restore() {
+        server.admin().post("/api/platform/modules/customers/enable", null);
+        accountsCache.restore(server.admin());
+    }
 
     @Test
     void second_read_of_an_account_hits_and_a_patch_makes_the_next_read_miss_and_see_the_new_version() {

@@ -3,6 +3,8 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,12 +19,12 @@ class ClassLoaderLeakTest {
     private static final int CYCLES = 20;
     private static final String DIAGNOSTICS = "/api/platform/diagnostics/classloaders?symbolicName=" + ExamplePlugin.SYMBOLIC_NAME;
 
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs and uninstalls a plugin, counts its class loaders
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void twenty_install_and_uninstall_cycles_leave_no_class_loader_of_the_plugin_reachable() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         byte[] jar = ExamplePlugin.jar();
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             TestPlugins.drop(server, ExamplePlugin.FILE, jar);
@@ -50,7 +52,7 @@ class ClassLoaderLeakTest {
         assertThat(server.admin().get(DIAGNOSTICS).status()).isEqualTo(200);
     }
 
-    private static void exercise(Api admin, int cycle) {
+    private static void exercise(MosaicClient admin, int cycle) {
         var created = admin.post("/api/customers/accounts", "{\"name\":\"Leak check " + cycle + "\"}");
         assertThat(created.status()).isEqualTo(201);
         long account = created.json().path("id").asLong();      // the plugin awards points only to existing accounts

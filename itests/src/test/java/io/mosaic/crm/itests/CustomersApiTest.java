@@ -3,6 +3,10 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -14,9 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The customers API over real HTTP against the real runtime: CRUD and every error code. */
 class CustomersApiTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
-    private final Api api = server.admin();
+    private final MosaicClient api = server.admin();
 
     private JsonNode createAccount(String json) {
         var r = api.post("/api/customers/accounts", json);
@@ -186,7 +190,7 @@ class CustomersApiTest {
         assertThat(item.has("industry")).isFalse();
     }
 
-    private static void assertError(Api.Response r, int status) {
+    private static void assertError(MosaicResponse r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         assertThat(r.json().path("error").asText()).isNotBlank();
         assertThat(r.json().has("message")).isTrue();

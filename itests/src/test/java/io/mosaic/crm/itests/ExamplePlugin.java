@@ -1,5 +1,6 @@
 package io.mosaic.crm.itests;
 
+import io.mosaic.crm.testkit.MosaicResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ final class ExamplePlugin {
     }
 
     /** Whether the plugin's route is gone: 404 (unknown path) or 503 module_unavailable while it goes. */
-    static boolean gone(Api.Response response) {
+    static boolean gone(MosaicResponse response) {
         return response.status() == 404 || response.status() == 503;
     }
 }

@@ -3,6 +3,8 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,12 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HotDeployTest {
     private static final String ECHO = "io.mosaic.crm.testing.echo";
 
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs, replaces and removes plugins
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void a_dropped_jar_is_started_a_replaced_one_updated_and_a_deleted_one_uninstalled() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(admin.get("/api/echo").status()).isEqualTo(404);
 
         TestPlugins.drop(server, "echo.jar", TestPlugins.withHeaders(TestPlugins.jar("versioned-echo"),
@@ -41,7 +43,7 @@ class HotDeployTest {
 
     @Test
     void a_jar_that_cannot_resolve_is_reported_and_harms_nothing() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var faulty = TestPlugins.jar("faulty");
         byte[] unresolvable = TestPlugins.withHeaders(faulty, Map.of(
                 "Bundle-SymbolicName", "io.mosaic.crm.testing.unresolvable",
@@ -69,7 +71,7 @@ class HotDeployTest {
 
     @Test
     void a_module_disabled_on_purpose_answers_503_at_once_and_is_not_parked() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         TestPlugins.drop(server, "toggled.jar", TestPlugins.withHeaders(TestPlugins.jar("versioned-echo"), Map.of(
                 "Bundle-SymbolicName", "io.mosaic.crm.testing.toggled", "Mosaic-Module", "toggled;path=/api/toggled")));
         TestPlugins.await(server, 60, "the plugin serves", () -> admin.get("/api/toggled").status() == 200);
@@ -86,12 +88,12 @@ class HotDeployTest {
         TestPlugins.remove(server, "toggled.jar");
     }
 
-    private static long parkedTotal(Api admin) {
+    private static long parkedTotal(MosaicClient admin) {
         return admin.get("/api/platform/runtime").json().path("http").path("parking").path("parkedTotal").asLong();
     }
 
     /** The bundle in GET /api/platform/bundles, or null. */
-    static JsonNode bundle(Api admin, String symbolicName) {
+    static JsonNode bundle(MosaicClient admin, String symbolicName) {
         for (JsonNode bundle : admin.get("/api/platform/bundles").json().path("items")) {
             if (bundle.path("symbolicName").asText().equals(symbolicName)) {
                 return bundle;

@@ -2,6 +2,8 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,9 @@ class HotSwapTest {
     private static final int CLIENTS = 8;
     private static final List<String> PATHS = List.of("/api/echo", "/api/echo", "/api/echo", "/api/echo/slow");
 
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
-    private static Api admin;
+    @RegisterExtension   // a server of its own: installs and replaces plugins under load
+    static final MosaicPlatform server = MosaicPlatform.bare();
+    private static MosaicClient admin;
 
     @BeforeAll
     static void installEcho() throws Exception {

@@ -2,6 +2,8 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,12 +18,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class IsolationTest {
     private static final String THROWN = "IllegalStateException: the faulty plugin failed, as it always does";
 
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs faulty plugins, retunes HTTP timeouts, restarts
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void a_plugin_that_throws_loops_or_cannot_resolve_leaves_every_other_module_serving() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var tuned = admin.patch("/api/platform/config/io.mosaic.crm.http",
                 "{\"handlerTimeoutMillis\": 3000, \"breakerFailures\": 5, \"breakerCooldownMillis\": 600000}", null);
         assertThat(tuned.status()).as(tuned.body()).isEqualTo(200);
@@ -77,7 +79,7 @@ class IsolationTest {
     @Test
     void a_faulty_plugin_cannot_block_platform_start() throws Exception {
         dropFaultyPlugins();
-        Api before = server.admin();
+        MosaicClient before = server.admin();
         TestPlugins.await(server, 60, "the faulty plugins are installed",
                 () -> HotDeployTest.bundle(before, "io.mosaic.crm.testing.unresolvable") != null
                         && HotDeployTest.bundle(before, "io.mosaic.crm.testing.faulty") != null);
@@ -85,7 +87,7 @@ class IsolationTest {
         server.stop();
         server.start(); // fails unless the platform serves within its start timeout
 
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         TestPlugins.await(server, 60, "the customers module serves",
                 () -> admin.get("/api/customers/accounts").status() == 200); // modules start after security
         assertThat(admin.get("/api/platform/modules").status()).isEqualTo(200);

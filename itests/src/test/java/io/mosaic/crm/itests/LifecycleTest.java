@@ -2,6 +2,7 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -9,12 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /** Stop, restart and a killed process: nothing left running, nothing lost. */
 class LifecycleTest {
-    private static final MosaicServer server = new MosaicServer();
+    private static final MosaicPlatform server = MosaicPlatform.bare();   // its own, started by the test: stops and kills it
 
     @AfterAll
     static void cleanUp() throws Exception {
         server.stop();
-        server.deleteFiles();
+        server.delete();
     }
 
     @Test

@@ -2,22 +2,42 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.function.IntSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Thread pool and DB pool retuned through ConfigAdmin and by editing config files, under load. */
 class LiveRetuneTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+    private static SavedConfig http;
+    private static SavedConfig db;
+
+    @BeforeAll
+    static void saveThePools() {
+        http = SavedConfig.of(server.admin(), "io.mosaic.crm.http", "maxThreads", "minThreads");
+        db = SavedConfig.of(server.admin(), "io.mosaic.crm.db", "maximumPoolSize");
+    }
+
+    /** The classes after this one on the shared server find the pools as booted. */
+    @AfterAll
+    static void restoreThePools() {
+        http.restore(server.admin());
+        db.restore(server.admin());
+    }
 
     @Test
     void config_api_change_applies_live_without_failed_requests_and_is_written_back() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         try (LoadLoop load = new LoadLoop(admin, "/api/customers/accounts", 200, 4, 200_000)) {
             var http = admin.patch("/api/platform/config/io.mosaic.crm.http", "{\"maxThreads\": 57}", null);
             assertThat(http.status()).as(http.body()).isEqualTo(200);
@@ -51,7 +71,7 @@ class LiveRetuneTest {
 
     @Test
     void rejects_invalid_values_with_422_and_unknown_pids_with_404() {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var negative = admin.patch("/api/platform/config/io.mosaic.crm.http", "{\"maxThreads\": -3}", null);
         assertThat(negative.status()).isEqualTo(422);
         assertThat(negative.json().path("details").get(0).path("field").asText()).isEqualTo("maxThreads");

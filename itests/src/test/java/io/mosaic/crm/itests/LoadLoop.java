@@ -1,5 +1,6 @@
 package io.mosaic.crm.itests;
 
+import io.mosaic.crm.testkit.MosaicClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class LoadLoop implements AutoCloseable {
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
 
-    LoadLoop(Api api, String path, int expectedStatus, int clients, long maxRequests) {
+    LoadLoop(MosaicClient api, String path, int expectedStatus, int clients, long maxRequests) {
         for (int i = 0; i < clients; i++) {
             Thread t = new Thread(() -> {
                 while (running.get() && ok.get() + failed() < maxRequests) {

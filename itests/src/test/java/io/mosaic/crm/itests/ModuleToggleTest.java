@@ -2,16 +2,26 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModuleToggleTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+
+    /** Even when a test failed half-way: the classes after this one on the shared server need customers. */
+    @AfterAll
+    static void enableCustomers() {
+        server.admin().post("/api/platform/modules/customers/enable", null);
+    }
 
     @Test
     void disabled_module_answers_503_and_comes_back_with_its_data() {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var created = admin.post("/api/customers/accounts", "{\"name\":\"Kept Ltd\",\"website\":\"https://kept.example\"}");
         assertThat(created.status()).isEqualTo(201);
         String location = created.header("Location");

@@ -1,16 +1,21 @@
 package io.mosaic.crm.itests;
 
-import io.mosaic.crm.platform.monitoring.exposition.PrometheusExposition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.platform.monitoring.exposition.PrometheusExposition;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,7 +28,13 @@ class MonitoringTest {
     private static final int REQUESTS = 40;
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+
+    /** Even when the live switch test failed half-way: the shared server keeps monitoring on. */
+    @AfterAll
+    static void switchMonitoringOn() {
+        server.admin().patch("/api/platform/config/io.mosaic.crm.monitoring", "{\"enabled\": true}", null);
+    }
 
     @Test
     @Order(1)
@@ -38,7 +49,7 @@ class MonitoringTest {
     @Test
     @Order(2)
     void is_ready_when_the_database_answers_and_every_module_is_active() throws Exception {
-        Api.Response ready = server.anonymous().get("/health/ready");
+        MosaicResponse ready = server.anonymous().get("/health/ready");
         for (int i = 0; i < 100 && ready.status() != 200; i++) { // plugins may still be starting
             TimeUnit.MILLISECONDS.sleep(200);
             ready = server.anonymous().get("/health/ready");
@@ -62,7 +73,7 @@ class MonitoringTest {
         var created = server.admin().post("/api/security/users", "{\"username\":\"metrics-stranger\","
                 + "\"email\":\"stranger@example.com\",\"password\":\"No-metrics-for-me-2026!\",\"roles\":[]}");
         assumeTrue(created.status() == 201, "user management not available: " + created);
-        Api stranger = server.as("metrics-stranger", "No-metrics-for-me-2026!");
+        MosaicClient stranger = server.as("metrics-stranger", "No-metrics-for-me-2026!");
         assertThat(stranger.get("/metrics").status()).isEqualTo(403);
         assertThat(stranger.get("/api/platform/metrics").status()).isEqualTo(403);
     }
@@ -70,7 +81,7 @@ class MonitoringTest {
     @Test
     @Order(4)
     void exposes_every_family_in_a_strictly_valid_exposition_after_traffic() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         for (int i = 0; i < REQUESTS; i++) {
             assertThat(admin.get("/api/customers/accounts").status()).isEqualTo(200);
         }
@@ -150,7 +161,7 @@ class MonitoringTest {
     @Test
     @Order(7)
     void can_be_switched_off_and_on_live() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(admin.patch("/api/platform/config/io.mosaic.crm.monitoring", "{\"enabled\": false}", null).status())
                 .isEqualTo(200);
         awaitEnabled(admin, false);
@@ -166,7 +177,7 @@ class MonitoringTest {
     }
 
     /** Configuration arrives asynchronously (ConfigAdmin → DS); every consumer rebinds in the same event. */
-    private static void awaitEnabled(Api admin, boolean enabled) throws InterruptedException {
+    private static void awaitEnabled(MosaicClient admin, boolean enabled) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (admin.get("/api/platform/metrics").json().path("enabled").asBoolean() == enabled) {
                 return;

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +36,7 @@ class OpenApiTest {
             + " -Dmosaic.openapi.write=true";
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     @Test
     void the_live_document_passes_redocly_lint_without_errors() throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,11 +20,11 @@ class OutboxRecoveryTest {
     private static final String RECORDS_PID = "/api/platform/config/io.mosaic.crm.records";
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void an_event_committed_but_not_posted_before_a_sigkill_is_posted_after_the_restart() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         TestPlugins.drop(server, ExamplePlugin.FILE, ExamplePlugin.jar());
         TestPlugins.await(server, 30, "the plugin serves", () -> admin.get(ExamplePlugin.BALANCE).status() == 200);
         assertThat(admin.patch(RECORDS_PID, "{\"dispatch\": false}", null).status()).isEqualTo(200);
@@ -39,7 +41,7 @@ class OutboxRecoveryTest {
         processes.get(0).destroyForcibly();                                   // SIGKILL the Mosaic JVM
         processes.get(0).onExit().get(30, TimeUnit.SECONDS);
         server.start();
-        Api again = server.admin();
+        MosaicClient again = server.admin();
         TestPlugins.await(server, 30, "the plugin serves again", () -> again.get(balance).status() == 200);
         assertThat(again.get(balance).json().path("points").asLong()).isZero();
 

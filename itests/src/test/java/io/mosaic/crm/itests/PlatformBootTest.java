@@ -3,6 +3,8 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
@@ -10,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PlatformBootTest {
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: checks a freshly booted server, empty account list included
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void every_bundle_is_active_after_boot() {
@@ -41,7 +43,8 @@ class PlatformBootTest {
 
     @Test
     void rejects_missing_and_wrong_credentials_with_401_json() {
-        for (Api api : new Api[] {server.anonymous(), server.as("admin", "wrong-password"), server.as("nobody", "x")}) {
+        for (MosaicClient api : new MosaicClient[] {server.anonymous(), server.as("admin", "wrong-password"),
+                server.as("nobody", "x")}) {
             var response = api.get("/api/customers/accounts");
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.error()).isEqualTo("unauthorized");

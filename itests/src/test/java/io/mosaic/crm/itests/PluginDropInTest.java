@@ -2,6 +2,8 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +17,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (target/surefire-reports/*-output.txt), not asserted: the poll allows a generous bound.
  */
 class PluginDropInTest {
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs plugins
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void the_example_plugin_serves_once_dropped_and_stops_serving_once_deleted() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(admin.get(ExamplePlugin.BALANCE).status()).isEqualTo(404);
 
         // the plugin awards points only to accounts that exist (it asks the customers module's API);
@@ -54,7 +56,7 @@ class PluginDropInTest {
                 + "projects/basic/project/greetings-plugin/target/greetings-plugin-1.0.0-SNAPSHOT.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar),
                 "no archetype-generated plugin at " + jar + ": build plugins-sdk/archetype with its integration test first");
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
 
         long started = System.nanoTime();
         TestPlugins.drop(server, "greetings.jar", Files.readAllBytes(jar));

@@ -1,7 +1,8 @@
 package io.mosaic.crm.itests;
 
-import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import io.mosaic.crm.testkit.RecordContract;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The record kit's standard contract for the customers module's accounts and contacts. */
 class RecordContractTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     @TestFactory
     Stream<DynamicTest> accounts() {
@@ -20,7 +21,7 @@ class RecordContractTest {
                 .patch("{\"city\":\"Bonn\"}", "city")
                 .invalid("{\"name\":\"\",\"email\":\"not-an-address\",\"employees\":-1}", "name", "email", "employees")
                 .hiddenField("annualRevenue", "{\"annualRevenue\":2500}")
-                .tests(client("admin", server.adminPassword()), RecordContractTest::client);
+                .tests(server.admin(), server::as);
     }
 
     @TestFactory
@@ -31,10 +32,6 @@ class RecordContractTest {
                 .patch("{\"title\":\"Buyer\"}", "title")
                 .invalid("{\"lastName\":\"\",\"email\":\"x\",\"accountId\":987654321}", "lastName", "email")
                 .hiddenField("email", "{\"email\":null}")
-                .tests(client("admin", server.adminPassword()), RecordContractTest::client);
-    }
-
-    private static MosaicClient client(String user, String password) {
-        return MosaicClient.of(server.baseUrl(), user, password);
+                .tests(server.admin(), server::as);
     }
 }

@@ -1,6 +1,7 @@
 package io.mosaic.crm.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +40,7 @@ record RouteCatalog(List<Route> routes) {
         }
     }
 
-    static RouteCatalog of(Api admin) {
+    static RouteCatalog of(MosaicClient admin) {
         var doc = admin.get("/api/openapi.json");
         if (doc.status() != 200) {
             throw new AssertionError("no OpenAPI document: " + doc);

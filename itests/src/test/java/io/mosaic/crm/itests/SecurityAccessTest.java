@@ -3,6 +3,10 @@ package io.mosaic.crm.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SecurityAccessTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
-    private final Api admin = server.admin();
+    private final MosaicClient admin = server.admin();
 
     private long createUser(String name, String... roles) {
         String list = roles.length == 0 ? "" : "\"" + String.join("\",\"", roles) + "\"";
@@ -28,7 +32,7 @@ class SecurityAccessTest {
         return r.json().path("id").asLong();
     }
 
-    private Api as(String name) {
+    private MosaicClient as(String name) {
         return server.as(name, name + " has a long passphrase");
     }
 
@@ -43,7 +47,7 @@ class SecurityAccessTest {
         throw new AssertionError("no role " + role);
     }
 
-    private static Api.Response call(Api api, RouteCatalog.Route route) {
+    private static MosaicResponse call(MosaicClient api, RouteCatalog.Route route) {
         boolean body = List.of("POST", "PUT", "PATCH").contains(route.method());
         return api.send(route.method(), route.path(), body ? "{}" : null, Map.of());
     }
@@ -73,7 +77,7 @@ class SecurityAccessTest {
         var soft = new SoftAssertions();
         int forbidden = 0;
         for (String role : List.of("read-only", "sales")) {
-            Api user = as(role.equals("sales") ? "sam" : "rita");
+            MosaicClient user = as(role.equals("sales") ? "sam" : "rita");
             List<String> grants = grantsOf(role);
             for (var route : catalog.routes()) {
                 if (route.isPublic() || route.authenticatedOnly() || RouteCatalog.covered(route, grants)) {
@@ -145,7 +149,7 @@ class SecurityAccessTest {
         var created = admin.post("/api/customers/accounts", "{\"name\":\"Revenue Corp\",\"annualRevenue\":1234567.00}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().path("id").asLong();
-        Api sue = as("sue");
+        MosaicClient sue = as("sue");
 
         var one = sue.get("/api/customers/accounts/" + id);
         var list = sue.get("/api/customers/accounts?limit=500");

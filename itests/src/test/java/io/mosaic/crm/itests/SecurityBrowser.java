@@ -1,5 +1,7 @@
 package io.mosaic.crm.itests;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.testkit.MosaicResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,6 +18,7 @@ import java.util.Map;
  * keeps the session cookie by hand (so tests can see and replay it) and the CSRF token.
  */
 final class SecurityBrowser {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     String cookie;
@@ -25,9 +28,9 @@ final class SecurityBrowser {
         this.baseUrl = baseUrl;
     }
 
-    Api.Response login(String user, String password) {
+    MosaicResponse login(String user, String password) {
         var r = send("POST", "/api/security/session",
-                "{\"username\":" + Api.JSON.valueToTree(user) + ",\"password\":" + Api.JSON.valueToTree(password) + "}",
+                "{\"username\":" + JSON.valueToTree(user) + ",\"password\":" + JSON.valueToTree(password) + "}",
                 Map.of());
         String setCookie = r.header("Set-Cookie");
         if (r.status() == 200 && setCookie != null) {
@@ -38,7 +41,7 @@ final class SecurityBrowser {
     }
 
     /** A request with the cookie and, for state-changing methods, the CSRF token. */
-    Api.Response call(String method, String path, String json) {
+    MosaicResponse call(String method, String path, String json) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (!method.equals("GET") && csrfToken != null) {
             headers.put("X-CSRF-Token", csrfToken);
@@ -46,7 +49,7 @@ final class SecurityBrowser {
         return send(method, path, json, headers);
     }
 
-    Api.Response send(String method, String path, String json, Map<String, String> headers) {
+    MosaicResponse send(String method, String path, String json, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -59,7 +62,7 @@ final class SecurityBrowser {
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Api.Response(r.statusCode(), r.body(), r.headers().map());
+            return new MosaicResponse(r.statusCode(), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
@@ -68,7 +71,7 @@ final class SecurityBrowser {
         }
     }
 
-    static List<String> all(Api.Response r, String header) {
+    static List<String> all(MosaicResponse r, String header) {
         return r.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(header))
                 .flatMap(e -> e.getValue().stream()).toList();
     }

@@ -2,6 +2,10 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -9,9 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Console sessions over real HTTP: cookie flags, fixation, CSRF, logout, password change, headers. */
 class SecuritySessionTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
-    private final Api admin = server.admin();
+    private final MosaicClient admin = server.admin();
 
     private SecurityBrowser browser() {
         return new SecurityBrowser(server.baseUrl());
@@ -86,7 +90,7 @@ class SecuritySessionTest {
                 Map.of("X-CSRF-Token", browser.csrfToken, "Origin", "https://evil.example"));
         var logoutWithout = browser.send("DELETE", "/api/security/session", null, Map.of());
 
-        for (var r : new Api.Response[] {missing, wrong, crossSite, foreignOrigin, logoutWithout}) {
+        for (var r : new MosaicResponse[] {missing, wrong, crossSite, foreignOrigin, logoutWithout}) {
             assertThat(r.status()).as(r.body()).isEqualTo(403);
             assertThat(r.error()).isEqualTo("csrf_rejected");
         }
@@ -155,7 +159,7 @@ class SecuritySessionTest {
         var unauthorized = server.anonymous().get("/api/customers/accounts");
         var badRequest = admin.sendRaw("GET", "/api/customers/accounts", null, Map.of("X-Big", "x".repeat(20_000)));
 
-        for (var r : new Api.Response[] {ok, unauthorized, badRequest}) {
+        for (var r : new MosaicResponse[] {ok, unauthorized, badRequest}) {
             assertThat(r.header("Content-Security-Policy")).as(r.toString()).isEqualTo("default-src 'self'; "
                     + "script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
                     + "base-uri 'none'; form-action 'self'");

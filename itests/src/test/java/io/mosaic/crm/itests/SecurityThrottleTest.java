@@ -2,6 +2,7 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that address gets 429 with Retry-After. In a class of its own, as it blocks 127.0.0.1.
  */
 class SecurityThrottleTest {
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: blocks 127.0.0.1
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void an_address_with_too_many_failed_sign_ins_gets_429_with_retry_after() {

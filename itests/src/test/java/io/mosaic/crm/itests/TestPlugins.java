@@ -1,5 +1,6 @@
 package io.mosaic.crm.itests;
 
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +61,7 @@ final class TestPlugins {
     }
 
     /** Puts the jar into {@code plugins/} in one atomic move, so that FileInstall never sees half a file. */
-    static void drop(MosaicServer server, String fileName, byte[] jar) throws IOException {
+    static void drop(MosaicPlatform server, String fileName, byte[] jar) throws IOException {
         Path plugins = server.home().resolve("plugins");
         Files.createDirectories(plugins);
         Path aside = plugins.resolve("." + fileName + ".part");
@@ -68,12 +69,12 @@ final class TestPlugins {
         Files.move(aside, plugins.resolve(fileName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static void remove(MosaicServer server, String fileName) throws IOException {
+    static void remove(MosaicPlatform server, String fileName) throws IOException {
         Files.delete(server.home().resolve("plugins").resolve(fileName));
     }
 
     /** Polls until the condition holds (at most {@code seconds}); fails with the message and the server log. */
-    static void await(MosaicServer server, int seconds, String what, BooleanSupplier condition) throws InterruptedException {
+    static void await(MosaicPlatform server, int seconds, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

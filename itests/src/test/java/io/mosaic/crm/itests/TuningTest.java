@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * without restarting any bundle.
  */
 class TuningTest {
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs a plugin, shrinks the DB pool, restarts
+    static final MosaicPlatform server = MosaicPlatform.bare();
     private static final String DB = "io.mosaic.crm.db";
     private static final String SLOW = "/api/slowq/sleep?ms=200";
     private static final int CLIENTS = 8;
@@ -30,7 +32,7 @@ class TuningTest {
         Path jar = Path.of(System.getProperty("mosaic.slowq.jar",
                 "../testing/plugins/slow-queries/target/mosaic-testing-slow-queries-0.1.0-SNAPSHOT.jar"));
         Files.copy(jar, server.home().resolve("plugins/slow-queries.jar"));
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         for (int i = 0; i < 300 && admin.get("/api/slowq/sleep?ms=1").status() != 200; i++) {
             Thread.sleep(100);
         }
@@ -39,7 +41,7 @@ class TuningTest {
 
     @Test
     void advisor_raises_a_saturated_pool_the_change_removes_the_wait_and_rollback_restores_it() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         Map<Long, String> bundlesBefore = bundles(admin);
 
         var small = admin.patch("/api/platform/config/" + DB, "{\"maximumPoolSize\": 2}", null);
@@ -114,7 +116,7 @@ class TuningTest {
 
     @Test
     void slow_select_is_explained_without_its_values_and_the_threshold_change_is_recorded() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var threshold = admin.post("/api/platform/tuning/apply", "{\"changes\":[{\"pid\":\"" + DB
                 + "\",\"key\":\"slowQueryMillis\",\"value\":100}],\"reason\":\"itest: catch 300 ms sleeps\"}");
         assertThat(threshold.status()).as(threshold.body()).isEqualTo(200);
@@ -174,7 +176,7 @@ class TuningTest {
 
     @Test
     void rejects_strangers_with_401_and_bad_input_with_4xx() {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         assertThat(server.anonymous().get("/api/platform/tuning/parameters").status()).isEqualTo(401);
         assertThat(server.anonymous().post("/api/platform/tuning/apply", "{\"adviceId\":\"x\"}").status()).isEqualTo(401);
         assertThat(admin.post("/api/platform/tuning/apply", "{}").status()).isEqualTo(400);
@@ -201,11 +203,11 @@ class TuningTest {
 
     @Test
     void a_reader_may_look_but_not_change_403() {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         var created = admin.post("/api/security/users", "{\"username\":\"tuning-watcher\",\"email\":\"watcher@example.com\","
                 + "\"password\":\"Watch-the-pool-2026!\",\"roles\":[\"read-only\"]}");
         assumeTrue(created.status() == 201, "user management not available: " + created);
-        Api reader = server.as("tuning-watcher", "Watch-the-pool-2026!");
+        MosaicClient reader = server.as("tuning-watcher", "Watch-the-pool-2026!");
         assertThat(reader.get("/api/platform/tuning/changes").status()).isEqualTo(200);
         var apply = reader.post("/api/platform/tuning/apply",
                 "{\"changes\":[{\"pid\":\"" + DB + "\",\"key\":\"maximumPoolSize\",\"value\":9}]}");
@@ -231,7 +233,7 @@ class TuningTest {
         throw new AssertionError("no parameter " + pid + "/" + key + " in " + items);
     }
 
-    private static Map<Long, String> bundles(Api admin) {
+    private static Map<Long, String> bundles(MosaicClient admin) {
         Map<Long, String> states = new TreeMap<>();
         for (JsonNode b : admin.get("/api/platform/bundles").json().path("items")) {
             states.put(b.path("id").asLong(), b.path("symbolicName").asText() + " " + b.path("state").asText());

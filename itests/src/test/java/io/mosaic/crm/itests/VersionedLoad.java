@@ -1,5 +1,6 @@
 package io.mosaic.crm.itests;
 
+import io.mosaic.crm.testkit.MosaicClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,11 @@ final class VersionedLoad implements AutoCloseable {
      *     a version is compared by its last number, e.g. 3 for "1.0.3"
      * @param serving the version serving now
      */
-    VersionedLoad(Supplier<Api> clients, List<String> paths, int count, int serving, long maxRequests) {
+    VersionedLoad(Supplier<MosaicClient> clients, List<String> paths, int count, int serving, long maxRequests) {
         this.oldestAllowed = serving;
         this.newestInstalled = serving;
         for (int i = 0; i < count; i++) {
-            Api api = clients.get();
+            MosaicClient api = clients.get();
             String path = paths.get(i % paths.size());
             Thread t = new Thread(() -> {
                 while (running.get() && ok.get() + failed() < maxRequests) {

@@ -2,8 +2,9 @@ package io.mosaic.crm.itests.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mosaic.crm.itests.Api;
-import io.mosaic.crm.itests.MosaicServer;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,11 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The console's files over HTTP: public, typed, cacheable by ETag, strict CSP, nothing outside the web root. */
 class ConsoleAssetsHttpTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
     @Test
     void serves_the_page_to_strangers_with_a_strict_policy() {
-        Api.Response page = server.anonymous().get("/console");
+        MosaicResponse page = server.anonymous().get("/console");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
@@ -25,7 +26,7 @@ class ConsoleAssetsHttpTest {
 
     @Test
     void serves_scripts_and_styles_with_their_types_and_revalidates_by_etag() {
-        Api.Response script = server.anonymous().get("/console/js/app.js");
+        MosaicResponse script = server.anonymous().get("/console/js/app.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
         assertThat(script.header("Cache-Control")).isEqualTo("no-cache");

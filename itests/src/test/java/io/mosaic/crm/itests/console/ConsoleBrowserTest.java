@@ -2,8 +2,10 @@ package io.mosaic.crm.itests.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mosaic.crm.itests.Api;
-import io.mosaic.crm.itests.MosaicServer;
+import io.mosaic.crm.itests.SavedConfig;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.nio.file.Files;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +23,9 @@ import org.openqa.selenium.WebElement;
 @ExtendWith(Browser.Required.class)
 class ConsoleBrowserTest {
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
     private static Browser browser;
+    private static SavedConfig http;
     private ConsolePage console;
     private String adminPassword;
 
@@ -36,6 +39,18 @@ class ConsoleBrowserTest {
         if (browser != null) {
             browser.close();
         }
+    }
+
+    @BeforeAll
+    static void saveTheThreadPool() {
+        http = SavedConfig.of(server.admin(), "io.mosaic.crm.http", "maxThreads");
+    }
+
+    /** The classes after this one on the shared server find customers enabled and the thread pool as booted. */
+    @AfterAll
+    static void restore() {
+        server.admin().post("/api/platform/modules/customers/enable", null);
+        http.restore(server.admin());
     }
 
     @BeforeEach
@@ -62,7 +77,7 @@ class ConsoleBrowserTest {
 
     @Test
     void disabling_customers_makes_its_api_answer_503_and_enabling_brings_back_200() {
-        Api api = server.admin();
+        MosaicClient api = server.admin();
         console.open("#/modules");
         console.click(By.id("disable-customers"));
         console.visible(By.id("enable-customers"));

@@ -3,8 +3,8 @@ package io.mosaic.crm.itests.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mosaic.crm.itests.Api;
-import io.mosaic.crm.itests.MosaicServer;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The module operations the console offers, over HTTP: upload update, uninstall, install from plugins/, wiring problems. */
 class ModuleOperationsApiTest {
-    @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    @RegisterExtension   // a server of its own: installs, updates and uninstalls plugins
+    static final MosaicPlatform server = MosaicPlatform.bare();
     private static final String SALES_PASSWORD = "Sales-Passw0rd-2026";
 
     @BeforeAll
@@ -28,7 +28,7 @@ class ModuleOperationsApiTest {
 
     @Test
     void uninstalled_plugin_is_listed_and_installs_again_from_plugins() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         long id = drop("hello-plugin.jar", TestBundles.jar("test.hello", "1.0.0", null));
 
         var uninstalled = admin.delete("/api/platform/bundles/" + id);
@@ -48,7 +48,7 @@ class ModuleOperationsApiTest {
 
     @Test
     void uploaded_jar_updates_a_plugin_in_place() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         long id = drop("update-me.jar", TestBundles.jar("test.update", "1.0.0", null));
         String v2 = Base64.getEncoder().encodeToString(TestBundles.jar("test.update", "2.0.0", null));
 
@@ -61,7 +61,7 @@ class ModuleOperationsApiTest {
 
     @Test
     void rejects_bad_uploads_and_changes_to_platform_bundles() throws Exception {
-        Api admin = server.admin();
+        MosaicClient admin = server.admin();
         long id = drop("picky.jar", TestBundles.jar("test.picky", "1.0.0", null));
         String other = Base64.getEncoder().encodeToString(TestBundles.jar("test.other", "1.0.0", null));
         var wrongName = admin.send("PUT", "/api/platform/bundles/" + id + "/content",
@@ -115,9 +115,9 @@ class ModuleOperationsApiTest {
     @Test
     void module_operations_need_credentials_and_the_admin_right() {
         String upload = "{\"content\":\"AAAA\"}";
-        Api nobody = server.anonymous();
-        Api sales = server.as("olga.sales", SALES_PASSWORD);
-        for (Api caller : new Api[] {nobody, sales}) {
+        MosaicClient nobody = server.anonymous();
+        MosaicClient sales = server.as("olga.sales", SALES_PASSWORD);
+        for (MosaicClient caller : new MosaicClient[] {nobody, sales}) {
             int expected = caller == nobody ? 401 : 403;
             assertThat(caller.get("/api/platform/bundles").status()).isEqualTo(expected);
             assertThat(caller.get("/api/platform/bundles/1").status()).isEqualTo(expected);

@@ -15,6 +15,8 @@ import java.util.Map;
 /**
  * Talks HTTP to a running Mosaic over a real socket, as one user (HTTP Basic) or anonymously.
  * Bodies are JSON text: {@code client.post("/api/loyalty/accounts/1/awards", "{\"points\":5}")}.
+ * Each client has its own connections, so a connection the server closed after an error in one test
+ * is never reused by another.
  */
 public final class MosaicClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -32,6 +34,7 @@ public final class MosaicClient {
         return new MosaicClient(baseUrl, user, password);
     }
 
+    /** {@code GET path}. */
     public MosaicResponse get(String path) {
         return send("GET", path, null, Map.of());
     }
@@ -58,13 +61,17 @@ public final class MosaicClient {
         if (body != null) {
             all.putIfAbsent("Content-Type", "application/json");
         }
+        return sendRaw(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), all);
+    }
+
+    /** Any request with a body of raw bytes (or none), sent with exactly the given headers. */
+    public MosaicResponse sendRaw(String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        all.forEach(request::header);
+        headers.forEach(request::header);
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new MosaicResponse(r.statusCode(), r.body(), r.headers().map());

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
-/** Waits until Mosaic answers, then until a plugin's module serves routes under its base path. */
+/** Waits until Mosaic answers, then until a module serves routes under its base path. */
 final class Readiness {
     private static final long START_SECONDS = Long.getLong("mosaic.startSeconds", 120);
     private static final long MODULE_SECONDS = Long.getLong("mosaic.moduleSeconds", 30);
@@ -47,6 +47,10 @@ final class Readiness {
         MosaicResponse last = null;
         while (System.nanoTime() < deadline) {
             checkAlive();
+            MosaicResponse state = platform.admin().get("/api/platform/modules/" + module.id());
+            if (state.status() == 200 && !state.json().path("enabled").asBoolean(true)) {
+                return; // disabled by an administrator (or a test): it is not meant to serve
+            }
             last = platform.admin().get("/api/openapi.json");
             if (last.status() == 200) {
                 for (Iterator<String> paths = last.json().path("paths").fieldNames(); paths.hasNext(); ) {
@@ -58,7 +62,7 @@ final class Readiness {
             Thread.sleep(100);
         }
         MosaicResponse state = platform.admin().get("/api/platform/modules/" + module.id());
-        throw new IllegalStateException("plugin module " + module.id() + " serves no route under " + module.basePath()
+        throw new IllegalStateException("module " + module.id() + " serves no route under " + module.basePath()
                 + " within " + MODULE_SECONDS + " s (module: " + state + "). Its components did not start: a failed"
                 + " migration, a missing service, or an exception in a constructor. Log:\n" + platform.log());
     }
