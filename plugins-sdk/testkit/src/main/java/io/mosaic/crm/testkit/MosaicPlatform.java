@@ -109,12 +109,13 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
 
     /**
      * Starts Mosaic and waits until it serves the routes of every module of the distribution and of
-     * every plugin it was set up with (unless disabled on purpose). The first start lays
+     * every plugin it was set up with (on a restart, unless disabled on purpose). The first start lays
      * out a fresh home; a start after {@link #stop()} (or after the process died) reuses it.
      * Plugins a test dropped into {@code plugins/} itself are not waited for.
      */
     public void start() throws Exception {
-        if (home == null) {
+        boolean restart = home != null;
+        if (!restart) {
             prepareHome();
         }
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/mosaic").toString())
@@ -127,7 +128,7 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
         readiness.awaitServing();
         adminPassword = Files.readString(home.resolve("data/initial-admin-password")).trim();
         for (PluginModule module : modules) {
-            readiness.awaitModule(module);
+            readiness.awaitModule(module, restart);
         }
     }
 

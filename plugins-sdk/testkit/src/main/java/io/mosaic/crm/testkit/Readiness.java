@@ -41,15 +41,21 @@ final class Readiness {
         throw new IllegalStateException("Mosaic did not serve within " + START_SECONDS + " s; log:\n" + platform.log());
     }
 
-    /** Until the OpenAPI document lists a route of the module: its components are active. */
-    void awaitModule(PluginModule module) throws Exception {
+    /**
+     * Until the OpenAPI document lists a route of the module: its components are active. On a restart
+     * ({@code restart}), a module an administrator (or a test) disabled is not waited for; at the first
+     * start every module is, since one shows as disabled until its bundle is first started.
+     */
+    void awaitModule(PluginModule module, boolean restart) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MODULE_SECONDS);
         MosaicResponse last = null;
         while (System.nanoTime() < deadline) {
             checkAlive();
-            MosaicResponse state = platform.admin().get("/api/platform/modules/" + module.id());
-            if (state.status() == 200 && !state.json().path("enabled").asBoolean(true)) {
-                return; // disabled by an administrator (or a test): it is not meant to serve
+            if (restart) {
+                MosaicResponse state = platform.admin().get("/api/platform/modules/" + module.id());
+                if (state.status() == 200 && !state.json().path("enabled").asBoolean(true)) {
+                    return; // disabled on purpose: it is not meant to serve
+                }
             }
             last = platform.admin().get("/api/openapi.json");
             if (last.status() == 200) {

@@ -36,6 +36,10 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
  * </ul>
  * Test classes run one after the other (JUnit's default), so a change that a class undoes before it
  * ends is not seen by the others.
+ *
+ * <p>The server lives as long as one JUnit test plan. Maven Surefire runs all classes in one plan
+ * with its default {@code forkCount=1}; with {@code forkCount} above 1 it runs each class in a plan
+ * of its own, so every class would boot the server again.
  */
 public final class SharedMosaicPlatform implements BeforeAllCallback {
     private static final Namespace NAMESPACE = Namespace.create(SharedMosaicPlatform.class);
