@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.http.internal.pipeline;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,12 @@ import org.eclipse.jetty.server.Request;
 /** Reads and checks request bodies: size limit (declared and actual) and media type. */
 final class RequestBody {
     private static final List<String> WITH_BODY = List.of("POST", "PUT", "PATCH");
+    /**
+     * A refused body up to this size is read and thrown away before the 413 is sent: a client that is
+     * still sending (most do not wait for an early answer) would otherwise see the connection reset
+     * and lose the answer. Larger ones are refused at once (the connection then closes).
+     */
+    static final long SWALLOW_BYTES = 8L << 20;
 
     private RequestBody() {}
 
@@ -20,7 +27,18 @@ final class RequestBody {
     static void checkDeclaredLength(Request request, long maxBytes) {
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
         if (declared > maxBytes) {
+            if (declared <= SWALLOW_BYTES) {
+                discard(request);
+            }
             throw ApiProblem.payloadTooLarge(maxBytes);
+        }
+    }
+
+    private static void discard(Request request) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client gave up sending: the 413 still goes out if the connection allows
         }
     }
 
