@@ -162,7 +162,8 @@ public final class ApiDispatcher extends Handler.Abstract {
                     continue; // its endpoint is going away: look again in the newer table
                 }
                 try {
-                    var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+                    var exchange = receive(request, new ExchangeRequest(request, path, found.params(), principal,
+                            reader, maxBodyBytes));
                     var hidden = FieldRules.hiddenFor(principal, route.permission());
                     FieldRules.checkRequest(exchange, hidden);
                     return writer.render(guard.call(request, route, exchange), hidden);
@@ -208,11 +209,26 @@ public final class ApiDispatcher extends Handler.Abstract {
             throw unavailable(route.moduleId());
         }
         try {
-            var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+            var exchange = receive(request, new ExchangeRequest(request, path, found.params(), principal, reader,
+                    maxBodyBytes));
             return writer.render(guard.call(request, route, exchange));
         } finally {
             route.gate().exit();
         }
+    }
+
+    /**
+     * Reads the body before the handler runs, within the body's own budget: the handler's budget
+     * and the module's breaker measure the module, not how fast the client sends.
+     */
+    private ExchangeRequest receive(Request request, ExchangeRequest exchange) throws Exception {
+        if (RequestBody.hasBody(request)) {
+            guard.receive(request, () -> {
+                exchange.receiveBody();
+                return null;
+            });
+        }
+        return exchange;
     }
 
     private static void authorize(Principal principal, Permission permission) {

@@ -3,9 +3,9 @@ package io.mosaic.crm.platform.http.internal.pipeline;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -35,7 +35,7 @@ final class RequestBody {
         }
     }
 
-    private static boolean hasBody(Request request) {
+    static boolean hasBody(Request request) {
         return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
@@ -57,7 +57,11 @@ final class RequestBody {
         return true;
     }
 
-    /** Reads the whole body, counting: more than {@code maxBytes} is a 413 whatever the headers said. */
+    /**
+     * Reads the whole body, counting: more than {@code maxBytes} is a 413 whatever the headers said.
+     * A body that cannot be read — the client hung up before its end, or broke the chunked framing —
+     * is the client's fault: 400 {@code malformed_body}.
+     */
     static byte[] read(Request request, long maxBytes) {
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -66,8 +70,9 @@ final class RequestBody {
                 throw ApiProblem.payloadTooLarge(maxBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+        } catch (IOException | HttpException.RuntimeException e) {
+            throw new ApiProblem(400, "malformed_body", "the request body could not be read to its end: "
+                    + (e instanceof HttpException http ? http.getReason() : "the connection failed"));
         }
     }
 }
