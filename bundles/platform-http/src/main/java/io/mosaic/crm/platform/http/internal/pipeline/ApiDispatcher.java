@@ -190,7 +190,7 @@ public final class ApiDispatcher extends Handler.Abstract {
             if (anonymous == Anonymous.UNCHECKED) {
                 throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
             }
-            throw ApiProblem.unauthorized(!BrowserFetch.isScripted(request));
+            throw ApiProblem.unauthorized(BrowserFetch.mayChallenge(request, path));
         }
         return serve(request, method, path, found, anonymous);
     }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 /** Reads and checks request bodies: size limit (declared and actual) and media type. */
 final class RequestBody {
     private static final List<String> WITH_BODY = List.of("POST", "PUT", "PATCH");
+    private static final List<String> SAFE = List.of("GET", "HEAD", "OPTIONS");
 
     private RequestBody() {}
 
@@ -24,13 +25,20 @@ final class RequestBody {
         }
     }
 
-    /** A POST, PUT or PATCH that carries a body must say it is {@code application/json} (UTF-8). */
+    /**
+     * A POST, PUT or PATCH that carries a body must say it is {@code application/json} (UTF-8); and
+     * no state-changing request may name another media type, even with an empty body — a browser's
+     * form always does ({@code application/x-www-form-urlencoded}, {@code multipart/form-data},
+     * {@code text/plain}), so a forged form post is refused even when it carries no fetch metadata.
+     */
     static void checkMediaType(Request request) {
-        if (!WITH_BODY.contains(request.getMethod()) || !hasBody(request)) {
+        String method = request.getMethod();
+        if (SAFE.contains(method)) {
             return;
         }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (contentType == null || !isJson(contentType)) {
+        boolean required = WITH_BODY.contains(method) && hasBody(request);
+        if (contentType == null ? required : !isJson(contentType)) {
             throw new ApiProblem(415, "unsupported_media_type", "send the body as application/json; charset=utf-8");
         }
     }
