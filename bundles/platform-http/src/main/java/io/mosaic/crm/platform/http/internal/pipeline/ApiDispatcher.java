@@ -142,6 +142,7 @@ public final class ApiDispatcher extends Handler.Abstract {
         if (principal instanceof Anonymous anonymous) {
             return serveAnonymous(request, method, path, anonymous);
         }
+        refusePathParameters(request);
         if (path.equals(OPENAPI)) {
             if (!method.equals("GET")) {
                 throw ApiProblem.methodNotAllowed(method, List.of("GET"));
@@ -192,6 +193,7 @@ public final class ApiDispatcher extends Handler.Abstract {
             }
             throw ApiProblem.unauthorized(BrowserFetch.mayChallenge(request, path));
         }
+        refusePathParameters(request);
         return serve(request, method, path, found, anonymous);
     }
 
@@ -229,6 +231,18 @@ public final class ApiDispatcher extends Handler.Abstract {
             });
         }
         return exchange;
+    }
+
+    /**
+     * Jetty drops path parameters ({@code /accounts/1;x}) from the path we route by, so
+     * {@code DELETE /accounts/1;} would delete account 1. No route of ours has them: such a path
+     * names nothing, and only the raw path shows them.
+     */
+    private static void refusePathParameters(Request request) {
+        String raw = request.getHttpURI().getPath();
+        if (raw != null && raw.indexOf(';') >= 0) {
+            throw new ApiProblem(404, "not_found", "no route for " + raw + ": paths have no ;parameters");
+        }
     }
 
     private static void authorize(Principal principal, Permission permission) {

@@ -97,4 +97,25 @@ class HostileInputTest {
             }
         }
     }
+
+    @Test
+    void path_parameters_never_reach_a_route_and_change_nothing() throws Exception {
+        int before = changes.get();
+        String[] paths = {"/api/store/records/1;anything", "/api/store/records/1;", "/api/store/records;x/1",
+                "/api/store;x/records/1"};
+        for (String path : paths) {
+            var patch = server.send(server.request(path, "admin").header("Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build());
+            var delete = server.send(server.request(path, "admin").DELETE().build());
+            var read = server.get(path.replace("/store/records", "/demo/items"), "reader");
+
+            assertError(patch, 404, "not_found");
+            assertError(delete, 404, "not_found");
+            assertError(read, 404, "not_found");
+        }
+        assertError(server.send(server.request("/api/store/records/1%3B", "admin").DELETE().build()), 400, "invalid_id");
+        assertThat(changes.get()).isEqualTo(before);
+        assertThat(server.get("/api/demo/items/1;x", null).statusCode()).as("strangers learn nothing").isEqualTo(401);
+        assertThat(server.send(server.request("/api/store/records/1", "admin").DELETE().build()).statusCode()).isEqualTo(204);
+    }
 }
