@@ -144,8 +144,8 @@ public final class ApiDispatcher extends Handler.Abstract {
         }
         refusePathParameters(request);
         if (path.equals(OPENAPI)) {
-            if (!method.equals("GET")) {
-                throw ApiProblem.methodNotAllowed(method, List.of("GET"));
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                throw ApiProblem.methodNotAllowed(method, List.of("GET", "HEAD"));
             }
             return new Answer(200, Map.of(), openApi.render(registry.table()));
         }

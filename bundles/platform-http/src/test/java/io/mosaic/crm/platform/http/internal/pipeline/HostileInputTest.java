@@ -118,4 +118,46 @@ class HostileInputTest {
         assertThat(server.get("/api/demo/items/1;x", null).statusCode()).as("strangers learn nothing").isEqualTo(401);
         assertThat(server.send(server.request("/api/store/records/1", "admin").DELETE().build()).statusCode()).isEqualTo(204);
     }
+
+    @Test
+    void head_answers_like_get_without_a_body() throws Exception {
+        var get = server.get("/api/demo/items/17", "reader");
+        try (RawHttp client = new RawHttp(server.jetty.port())) {
+            client.head("HEAD /api/demo/items/17 HTTP/1.1", "Authorization: " + TestAuthenticator.basic("reader"));
+            RawHttp.Response head = client.readHeadOnly();
+
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.headers().get("content-type")).isEqualTo("application/json; charset=utf-8");
+            assertThat(head.headers().get("content-length"))
+                    .isEqualTo(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length));
+            assertThat(head.headers().get("x-content-type-options")).isEqualTo("nosniff");
+            // no body came: the same connection answers the next request at once
+            client.head("GET /api/demo/me HTTP/1.1", "Authorization: " + TestAuthenticator.basic("reader"));
+            RawHttp.Response next = client.read();
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.body()).isEqualTo("{\"name\":\"reader\"}");
+        }
+    }
+
+    @Test
+    void head_gets_the_status_of_get_and_the_methods_include_it() throws Exception {
+        var missing = server.send(server.request("/api/demo/errors/other", "reader")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        var anonymous = server.send(server.request("/api/demo/items/1", null)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        var postOnly = server.send(server.request("/api/demo/tree", "admin")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        var wrongMethod = server.sendJson("PUT", "/api/demo/items/1", "admin", "{}");
+        var openApi = server.send(server.request("/api/openapi.json", "reader")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).isEmpty();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(postOnly.statusCode()).isEqualTo(405);
+        assertThat(postOnly.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD");
+        assertThat(openApi.statusCode()).isEqualTo(200);
+        assertThat(openApi.body()).isEmpty();
+    }
 }
