@@ -94,6 +94,7 @@ public final class HttpServer implements RuntimeFacts {
     private void applyIsolation(HttpSettings settings) {
         registry.parking().parkTimeoutMillis(settings.parkTimeoutMillis());
         dispatcher.guard().budgetMillis(settings.handlerTimeoutMillis());
+        dispatcher.guard().bodyTimeoutMillis(settings.bodyTimeoutMillis());
         dispatcher.guard().breakers().settings(new CircuitBreaker.Settings(settings.breakerFailures(),
                 settings.breakerWindowMillis(), settings.breakerCooldownMillis()));
     }

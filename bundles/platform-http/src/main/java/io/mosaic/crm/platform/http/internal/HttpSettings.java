@@ -41,6 +41,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " 503 handler_timeout and the handler's thread is interrupted. 0 for no budget")
     long handlerTimeoutMillis() default 30000;
 
+    @AttributeDefinition(min = "0", description = "Time a client has to send its whole request body, which is read"
+            + " before the handler runs; when it is exceeded the client gets 408 request_timeout and the connection is"
+            + " closed. A slow or broken body never counts against the module. 0 for no limit but idleTimeoutMillis")
+    long bodyTimeoutMillis() default 30000;
+
     @AttributeDefinition(min = "0", description = "Failures (500s, handler timeouts) of one module within"
             + " breakerWindowMillis that open its circuit breaker: its routes answer 503 circuit_open. 0 turns breaking off")
     int breakerFailures() default 20;

@@ -32,7 +32,7 @@ public final class ApiProblem extends RuntimeException {
         return unauthorized(true);
     }
 
-    /** A 401; with {@code challenge} it invites HTTP Basic (never for a page's script: see BrowserFetch). */
+    /** A 401; with {@code challenge} it invites HTTP Basic (only API clients, never browsers: see BrowserFetch). */
     public static ApiProblem unauthorized(boolean challenge) {
         return new ApiProblem(401, "unauthorized", "sign in: send valid credentials", List.of(),
                 challenge ? Map.of("WWW-Authenticate", "Basic realm=\"Mosaic\"") : Map.of());

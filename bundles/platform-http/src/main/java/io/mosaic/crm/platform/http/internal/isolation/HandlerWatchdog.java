@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches running handlers against their time budget. One daemon thread scans the running
- * handlers every tick (a tenth of the budget, 10..250 ms); an overrun handler's thread is
- * interrupted and its request answered by the timeout action. The thread starts with the first
+ * Watches running handlers (and request bodies being received) against their time budget. One
+ * daemon thread scans them every tick (a tenth of the latest budget, 10..100 ms); an overrun
+ * thread is interrupted and its request answered by the timeout action. The thread starts with the first
  * watched handler and ends with {@link #close()}.
  */
 final class HandlerWatchdog implements AutoCloseable {
@@ -83,7 +83,7 @@ final class HandlerWatchdog implements AutoCloseable {
     }
 
     Ticket watch(long budgetMillis, Runnable onTimeout) {
-        tickMillis = Math.max(10, Math.min(250, budgetMillis / 10));
+        tickMillis = Math.max(10, Math.min(100, budgetMillis / 10));
         Ticket ticket = new Ticket(budgetMillis, onTimeout);
         running.add(ticket);
         if (!started) {

@@ -8,6 +8,7 @@ import io.mosaic.crm.sdk.http.ApiRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
@@ -18,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * {@link CircuitBreaker} is asked first, the handler runs within its time budget (overrun: the
  * client gets 503 {@code handler_timeout} at once, the handler's thread is interrupted), and the
  * outcome is counted. Exceptions pass through unchanged to the error mapping.
+ *
+ * <p>Only the module's own faults count. The request body is therefore {@linkplain #receive read}
+ * before the handler runs, within a budget of its own: a client that sends it slowly, stalls
+ * (408 {@code request_timeout}) or hangs up half-way never touches the module's breaker or budget.
  */
 public final class RouteGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteGuard.class);
@@ -26,7 +31,9 @@ public final class RouteGuard implements AutoCloseable {
     private final CircuitBreakers breakers = new CircuitBreakers(new CircuitBreaker.Settings(10, 10_000, 30_000));
     private final HandlerWatchdog watchdog = new HandlerWatchdog();
     private final AtomicLong timeouts = new AtomicLong();
+    private final AtomicLong bodyTimeouts = new AtomicLong();
     private volatile long budgetMillis;
+    private volatile long bodyBudgetMillis = 30_000;
 
     public RouteGuard(ResponseWriter writer) {
         this.writer = writer;
@@ -35,6 +42,11 @@ public final class RouteGuard implements AutoCloseable {
     /** Time budget of every handler; 0 for none. */
     public void budgetMillis(long millis) {
         this.budgetMillis = millis;
+    }
+
+    /** Time a client has to send the whole request body; 0 for no limit but Jetty's idle timeout. */
+    public void bodyTimeoutMillis(long millis) {
+        this.bodyBudgetMillis = millis;
     }
 
     public CircuitBreakers breakers() {
@@ -71,13 +83,49 @@ public final class RouteGuard implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Runs {@code read}, which receives the request body, within the body's budget. Overrun: the
+     * client is answered 408 {@code request_timeout} at once and the connection closed. Nothing
+     * of it is counted against any module: the client, not the module, was slow.
+     */
+    public <T> T receive(Request request, Callable<T> read) throws Exception {
+        long budget = bodyBudgetMillis;
+        HandlerWatchdog.Ticket ticket = budget <= 0 ? null : watchdog.watch(budget, () -> bodyTimedOut(request, budget));
+        T received;
+        try {
+            received = read.call();
+        } catch (Exception e) {
+            if (ticket != null && !ticket.finish()) {
+                throw bodyTimeoutProblem(budget); // answered already; the read failed for the interrupt
+            }
+            throw e;
+        }
+        if (ticket != null && !ticket.finish()) {
+            throw bodyTimeoutProblem(budget);
+        }
+        return received;
+    }
+
+    private void bodyTimedOut(Request request, long budget) {
+        bodyTimeouts.incrementAndGet();
+        answerAndClose(request, bodyTimeoutProblem(budget));
+    }
+
+    private static ApiProblem bodyTimeoutProblem(long budget) {
+        return new ApiProblem(408, "request_timeout", "the request body did not arrive within " + budget + " ms");
+    }
+
     private void timedOut(Request request, RouteEntry route, CircuitBreaker breaker, long budget, Thread handler) {
         timeouts.incrementAndGet();
         logStuck(route, budget, handler);
         breaker.failed(breakers.settings(), route + " exceeded its time budget of " + budget + " ms");
+        answerAndClose(request, timeoutProblem(route, budget));
+    }
+
+    /** Answers a request whose thread is still busy, and closes its connection afterwards. */
+    private void answerAndClose(Request request, ApiProblem problem) {
         SingleAnswer answer = SingleAnswer.of(request);
         if (answer != null) {
-            var problem = timeoutProblem(route, budget);
             var rendered = writer.render(problem);
             Map<String, String> headers = new LinkedHashMap<>(rendered.headers());
             headers.put("Connection", "close"); // the handler may still hold this connection's thread
@@ -102,6 +150,8 @@ public final class RouteGuard implements AutoCloseable {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("handlerTimeoutMillis", budgetMillis);
         facts.put("handlerTimeouts", timeouts.get());
+        facts.put("bodyTimeoutMillis", bodyBudgetMillis);
+        facts.put("bodyTimeouts", bodyTimeouts.get());
         facts.put("handlersWatched", watchdog.watched());
         facts.put("breakers", breakers.facts());
         return facts;

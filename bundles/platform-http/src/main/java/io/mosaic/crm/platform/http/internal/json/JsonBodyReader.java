@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -19,10 +20,19 @@ import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import io.mosaic.crm.sdk.error.CrmException;
 import io.mosaic.crm.sdk.error.ValidationException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Binds a request body strictly. Syntax errors (including trailing content and excessive depth or
- * length) are {@code 400 malformed_json}; content that is valid JSON but does not fit the type
+ * Binds a request body strictly. The bytes must be UTF-8 exactly (RFC 8259): they are decoded by a
+ * reporting {@link CharsetDecoder} before Jackson sees them, because Jackson's own decoder accepts
+ * overlong forms, encoded surrogates and code points past U+10FFFF and would store them mangled.
+ * Bytes that are not UTF-8, syntax errors (including trailing content and excessive depth or
+ * length) and a body that is the literal {@code null} are {@code 400 malformed_json}; content that is valid JSON but does not fit the type
  * (wrong type, unknown field, duplicate key, missing required property) is
  * {@code 422 validation_failed} naming the field as a dotted path such as {@code address.city}.
  */
@@ -39,11 +49,15 @@ public final class JsonBodyReader {
         }
         // trailing content is checked below so that it is reported as a syntax error, not a binding error
         ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        try (JsonParser parser = mapper.createParser(body)) {
+        CharBuffer text = strictUtf8(body);
+        try (JsonParser parser = mapper.createParser(text.array(), 0, text.limit())) {
             try {
                 T value = reader.readValue(parser);
                 if (parser.nextToken() != null) {
                     throw ApiProblem.malformedJson("unexpected content after the JSON value");
+                }
+                if (value == null || value instanceof JsonNode node && node.isNull()) {
+                    throw ApiProblem.malformedJson("the JSON body must be a value other than null");
                 }
                 return value;
             } catch (IOException e) {
@@ -52,6 +66,23 @@ public final class JsonBodyReader {
         } catch (IOException e) {
             throw ApiProblem.malformedJson("unreadable JSON body");
         }
+    }
+
+    /** The body as text, refusing anything that is not well-formed UTF-8. */
+    private static CharBuffer strictUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length); // UTF-8 never decodes to more chars than bytes
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        if (!result.isUnderflow()) {
+            throw ApiProblem.malformedJson("the body is not valid UTF-8 (at byte " + in.position() + ")");
+        }
+        return out.flip();
     }
 
     private static RuntimeException translate(IOException e, JsonParser parser) {

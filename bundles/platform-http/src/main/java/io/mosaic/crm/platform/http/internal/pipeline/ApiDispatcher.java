@@ -142,9 +142,10 @@ public final class ApiDispatcher extends Handler.Abstract {
         if (principal instanceof Anonymous anonymous) {
             return serveAnonymous(request, method, path, anonymous);
         }
+        refusePathParameters(request);
         if (path.equals(OPENAPI)) {
-            if (!method.equals("GET")) {
-                throw ApiProblem.methodNotAllowed(method, List.of("GET"));
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                throw ApiProblem.methodNotAllowed(method, List.of("GET", "HEAD"));
             }
             return new Answer(200, Map.of(), openApi.render(registry.table()));
         }
@@ -162,7 +163,8 @@ public final class ApiDispatcher extends Handler.Abstract {
                     continue; // its endpoint is going away: look again in the newer table
                 }
                 try {
-                    var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+                    var exchange = receive(request, new ExchangeRequest(request, path, found.params(), principal,
+                            reader, maxBodyBytes));
                     var hidden = FieldRules.hiddenFor(principal, route.permission());
                     FieldRules.checkRequest(exchange, hidden);
                     return writer.render(guard.call(request, route, exchange), hidden);
@@ -189,8 +191,9 @@ public final class ApiDispatcher extends Handler.Abstract {
             if (anonymous == Anonymous.UNCHECKED) {
                 throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
             }
-            throw ApiProblem.unauthorized(!BrowserFetch.isScripted(request));
+            throw ApiProblem.unauthorized(BrowserFetch.mayChallenge(request, path));
         }
+        refusePathParameters(request);
         return serve(request, method, path, found, anonymous);
     }
 
@@ -208,10 +211,37 @@ public final class ApiDispatcher extends Handler.Abstract {
             throw unavailable(route.moduleId());
         }
         try {
-            var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+            var exchange = receive(request, new ExchangeRequest(request, path, found.params(), principal, reader,
+                    maxBodyBytes));
             return writer.render(guard.call(request, route, exchange));
         } finally {
             route.gate().exit();
+        }
+    }
+
+    /**
+     * Reads the body before the handler runs, within the body's own budget: the handler's budget
+     * and the module's breaker measure the module, not how fast the client sends.
+     */
+    private ExchangeRequest receive(Request request, ExchangeRequest exchange) throws Exception {
+        if (RequestBody.hasBody(request)) {
+            guard.receive(request, () -> {
+                exchange.receiveBody();
+                return null;
+            });
+        }
+        return exchange;
+    }
+
+    /**
+     * Jetty drops path parameters ({@code /accounts/1;x}) from the path we route by, so
+     * {@code DELETE /accounts/1;} would delete account 1. No route of ours has them: such a path
+     * names nothing, and only the raw path shows them.
+     */
+    private static void refusePathParameters(Request request) {
+        String raw = request.getHttpURI().getPath();
+        if (raw != null && raw.indexOf(';') >= 0) {
+            throw new ApiProblem(404, "not_found", "no route for " + raw + ": paths have no ;parameters");
         }
     }
 

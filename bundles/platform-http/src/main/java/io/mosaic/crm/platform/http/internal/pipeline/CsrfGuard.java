@@ -13,11 +13,13 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Cross-site request forgery defence for callers authenticated by a browser session cookie: a
- * state-changing request must echo the session's synchronizer token in {@code X-CSRF-Token}, and
- * must not come from another site ({@code Sec-Fetch-Site} same-origin or none; {@code Origin},
- * when sent, naming this host). Callers with explicit credentials (Bearer, Basic) are not affected:
- * a browser never adds those on its own.
+ * Cross-site request forgery defence. A state-changing request (anything but GET, HEAD, OPTIONS)
+ * must not come from another site's page, whatever its credentials: {@code Sec-Fetch-Site} must be
+ * same-origin or none when sent, and {@code Origin}, when sent, must name this server. A browser
+ * adds cached Basic credentials or a cookie to a forged request on its own, and a page may as well
+ * send a token it stole, so the credential type proves nothing. Callers signed in by a session
+ * cookie must in addition echo the session's synchronizer token in {@code X-CSRF-Token}. Clients
+ * that send neither header (curl, programs) are not browsers and pass.
  */
 final class CsrfGuard {
     static final String HEADER = "X-CSRF-Token";
@@ -27,12 +29,15 @@ final class CsrfGuard {
 
     /** Public routes are exempt: they act with no one's authority (sign-in checks the origin itself). */
     static void check(Request request, Principal principal, Permission permission) {
-        Optional<String> expected = principal.csrfToken();
-        if (expected.isEmpty() || SAFE.contains(request.getMethod()) || permission.isPublic()) {
+        if (SAFE.contains(request.getMethod()) || permission.isPublic()) {
             return;
         }
         if (!sameSite(request)) {
-            throw rejected("cross-site requests may not change anything");
+            throw rejected("a page of another site may not change anything here");
+        }
+        Optional<String> expected = principal.csrfToken();
+        if (expected.isEmpty()) {
+            return; // explicit credentials (Basic, Bearer) from this site or from a program
         }
         String sent = request.getHeaders().get(HEADER);
         if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),

@@ -122,6 +122,11 @@ final class ExchangeRequest implements ApiRequest {
         return reader.read(bytes(), JsonNode.class);
     }
 
+    /** Reads the body now, so that the handler finds it in memory; the pipeline calls this before the handler. */
+    void receiveBody() {
+        bytes();
+    }
+
     private synchronized byte[] bytes() {
         if (body == null) {
             body = RequestBody.read(request, maxBodyBytes);

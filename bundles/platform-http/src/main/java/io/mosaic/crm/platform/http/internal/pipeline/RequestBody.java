@@ -4,9 +4,9 @@ import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -20,6 +20,7 @@ final class RequestBody {
      * and lose the answer. Larger ones are refused at once (the connection then closes).
      */
     static final long SWALLOW_BYTES = 8L << 20;
+    private static final List<String> SAFE = List.of("GET", "HEAD", "OPTIONS");
 
     private RequestBody() {}
 
@@ -42,18 +43,25 @@ final class RequestBody {
         }
     }
 
-    /** A POST, PUT or PATCH that carries a body must say it is {@code application/json} (UTF-8). */
+    /**
+     * A POST, PUT or PATCH that carries a body must say it is {@code application/json} (UTF-8); and
+     * no state-changing request may name another media type, even with an empty body — a browser's
+     * form always does ({@code application/x-www-form-urlencoded}, {@code multipart/form-data},
+     * {@code text/plain}), so a forged form post is refused even when it carries no fetch metadata.
+     */
     static void checkMediaType(Request request) {
-        if (!WITH_BODY.contains(request.getMethod()) || !hasBody(request)) {
+        String method = request.getMethod();
+        if (SAFE.contains(method)) {
             return;
         }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (contentType == null || !isJson(contentType)) {
+        boolean required = WITH_BODY.contains(method) && hasBody(request);
+        if (contentType == null ? required : !isJson(contentType)) {
             throw new ApiProblem(415, "unsupported_media_type", "send the body as application/json; charset=utf-8");
         }
     }
 
-    private static boolean hasBody(Request request) {
+    static boolean hasBody(Request request) {
         return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
@@ -75,7 +83,11 @@ final class RequestBody {
         return true;
     }
 
-    /** Reads the whole body, counting: more than {@code maxBytes} is a 413 whatever the headers said. */
+    /**
+     * Reads the whole body, counting: more than {@code maxBytes} is a 413 whatever the headers said.
+     * A body that cannot be read — the client hung up before its end, or broke the chunked framing —
+     * is the client's fault: 400 {@code malformed_body}.
+     */
     static byte[] read(Request request, long maxBytes) {
         int limit = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -84,8 +96,9 @@ final class RequestBody {
                 throw ApiProblem.payloadTooLarge(maxBytes);
             }
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body failed", e);
+        } catch (IOException | HttpException.RuntimeException e) {
+            throw new ApiProblem(400, "malformed_body", "the request body could not be read to its end: "
+                    + (e instanceof HttpException http ? http.getReason() : "the connection failed"));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -52,6 +53,7 @@ public final class ResponseWriter {
         return new Answer(problem.status(), problem.headers(), ErrorBody.render(mapper, problem));
     }
 
+    /** Writes the answer; to a {@code HEAD} request the same status and headers, with the body's length but not the body. */
     public static void write(Response response, Answer answer, Callback callback) {
         response.setStatus(answer.status());
         HttpFields.Mutable headers = response.getHeaders();
@@ -60,6 +62,11 @@ public final class ResponseWriter {
             headers.put(HttpHeader.CONTENT_TYPE, JSON);
         }
         answer.headers().forEach(headers::put);
+        if (answer.body() != null && HttpMethod.HEAD.is(response.getRequest().getMethod())) {
+            headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+            response.write(true, null, callback);
+            return;
+        }
         response.write(true, answer.body() == null ? null : ByteBuffer.wrap(answer.body()), callback);
     }
 

@@ -48,7 +48,9 @@ public final class RouteTable {
 
     public record NoRoute() implements Lookup {}
 
-    public Lookup lookup(String method, String path) {
+    /** {@code HEAD} finds the {@code GET} route (RFC 9110 §9.3.2); the answer is written without its body. */
+    public Lookup lookup(String requestMethod, String path) {
+        String method = requestMethod.equals("HEAD") ? "GET" : requestMethod;
         String[] segments = RoutePattern.split(path);
         RouteEntry[] indexed = segments.length < 2 ? null : byLeadingLiterals.get(segments[0] + "/" + segments[1]);
         RouteEntry best = null;
@@ -79,6 +81,9 @@ public final class RouteTable {
             if (route.pattern().matches(segments)) {
                 allowed.add(route.method());
             }
+        }
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
         }
         return new WrongMethod(List.copyOf(allowed));
     }

@@ -131,6 +131,91 @@ class JsonBodyReaderTest {
         assertThat(ErrorMapper.toProblem(failure, "POST", "/").status()).isEqualTo(400);
     }
 
+    /** Bytes that are not UTF-8, each inside a JSON string: {@code {"name":"a<bytes>b", ...}}. */
+    private static final Map<String, byte[]> NOT_UTF8 = Map.of(
+            "overlong '/' (C0 AF)", bytes(0xC0, 0xAF),
+            "overlong '/' in three bytes (E0 80 AF)", bytes(0xE0, 0x80, 0xAF),
+            "overlong NUL (C1 BF)", bytes(0xC1, 0xBF),
+            "encoded high surrogate (ED A0 80)", bytes(0xED, 0xA0, 0x80),
+            "encoded low surrogate (ED BF BF)", bytes(0xED, 0xBF, 0xBF),
+            "past U+10FFFF (F4 90 80 80)", bytes(0xF4, 0x90, 0x80, 0x80),
+            "truncated three-byte sequence (E2 82)", bytes(0xE2, 0x82),
+            "lone continuation byte (80)", bytes(0x80),
+            "five-byte lead (F8 88 80 80 80)", bytes(0xF8, 0x88, 0x80, 0x80, 0x80),
+            "0xFF", bytes(0xFF));
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+
+    private static byte[] itemWithName(byte[] inside) {
+        byte[] head = "{\"name\":\"a".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "b\",\"quantity\":1,\"active\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + inside.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(inside, 0, body, head.length, inside.length);
+        System.arraycopy(tail, 0, body, head.length + inside.length, tail.length);
+        return body;
+    }
+
+    /** The error code each body of {@link #NOT_UTF8} gets, by case; {@code none} when it was accepted. */
+    private Map<String, String> codesReading(Class<?> type) {
+        Map<String, String> codes = new java.util.TreeMap<>();
+        NOT_UTF8.forEach((what, inside) -> {
+            Throwable failure = catchThrowable(() -> reader.read(itemWithName(inside), type));
+            codes.put(what, failure == null ? "none" : ErrorMapper.toProblem(failure, "POST", "/test").status() + " "
+                    + ErrorMapper.toProblem(failure, "POST", "/test").code());
+        });
+        return codes;
+    }
+
+    @Test
+    void rejects_bytes_that_are_not_utf8_with_400_when_binding_a_type() {
+        assertThat(codesReading(NewItem.class)).allSatisfy((what, code) -> assertThat(code).as(what).isEqualTo("400 malformed_json"));
+    }
+
+    @Test
+    void rejects_bytes_that_are_not_utf8_with_400_when_reading_a_tree() {
+        assertThat(codesReading(JsonNode.class)).allSatisfy((what, code) -> assertThat(code).as(what).isEqualTo("400 malformed_json"));
+        Throwable truncatedAtTheEnd = catchThrowable(() -> reader.read(bytes('"', 0xE2, 0x82), JsonNode.class));
+        assertThat(ErrorMapper.toProblem(truncatedAtTheEnd, "POST", "/test").code()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void rejects_text_in_another_encoding_than_utf8() {
+        byte[] utf16 = "{\"name\":\"a\",\"quantity\":1,\"active\":true}".getBytes(StandardCharsets.UTF_16);
+
+        Throwable failure = catchThrowable(() -> reader.read(utf16, NewItem.class));
+
+        assertThat(ErrorMapper.toProblem(failure, "POST", "/test").code()).isEqualTo("malformed_json");
+    }
+
+    @Test
+    void accepts_every_plane_of_unicode_in_utf8() {
+        String name = "Zürich € \uD83D\uDE00"; // 2, 3 and 4 bytes
+
+        NewItem item = reader.read(itemWithName(name.getBytes(StandardCharsets.UTF_8)), NewItem.class);
+        JsonNode tree = reader.read(itemWithName(name.getBytes(StandardCharsets.UTF_8)), JsonNode.class);
+
+        assertThat(item.name()).isEqualTo("a" + name + "b");
+        assertThat(tree.path("name").asText()).isEqualTo("a" + name + "b");
+    }
+
+    @Test
+    void rejects_a_body_that_is_the_literal_null_with_400() {
+        for (String body : new String[] {"null", " null\n"}) {
+            Throwable typed = catchThrowable(() -> reader.read(body.getBytes(StandardCharsets.UTF_8), NewItem.class));
+            Throwable tree = catchThrowable(() -> reader.read(body.getBytes(StandardCharsets.UTF_8), JsonNode.class));
+
+            assertThat(ErrorMapper.toProblem(typed, "POST", "/test").code()).as(body).isEqualTo("malformed_json");
+            assertThat(ErrorMapper.toProblem(tree, "POST", "/test").code()).as(body).isEqualTo("malformed_json");
+        }
+    }
+
     @Test
     void writes_dates_as_iso_text() throws Exception {
         String json = MAPPER.writeValueAsString(Map.of("at", Instant.parse("2024-05-01T10:15:30Z"), "on", LocalDate.of(2024, 5, 1)));

@@ -93,7 +93,7 @@ class ApiPipelineTest {
         assertThat(outside.statusCode()).isEqualTo(404);
         assertThat(outsideAnonymous.statusCode()).isEqualTo(401);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("DELETE, GET");
+        assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Security behaviour of the pipeline: headers, CSRF for cookie sessions, field rules, 401 challenges. */
+/** Security behaviour of the pipeline: headers, CSRF for every credential type, field rules, 401 challenges. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityPipelineTest {
     private static final String ITEM = "{\"name\":\"box\",\"quantity\":1,\"active\":true}";
@@ -91,6 +91,92 @@ class SecurityPipelineTest {
     @Test
     void explicit_credentials_need_no_csrf_token() throws Exception {
         assertThat(server.sendJson("POST", "/api/demo/items", "admin", ITEM).statusCode()).isEqualTo(201);
+    }
+
+    /** Basic (cached by a browser that once answered a challenge), Bearer and the session cookie alike. */
+    @Test
+    void refuses_state_changes_from_another_sites_page_whatever_the_credentials() throws Exception {
+        Map<String, String> credentials = Map.of(
+                "Authorization", TestAuthenticator.basic("admin"),
+                "Authorization ", TestAuthenticator.BEARER_TOKEN, // the trailing blank keeps the map keys apart
+                "Cookie", TestAuthenticator.SESSION_COOKIE);
+        Map<String, String> browserContexts = Map.of(
+                "Sec-Fetch-Site", "cross-site",
+                "Sec-Fetch-Site ", "same-site",
+                "Origin", "http://evil.example",
+                "Origin ", "null");
+        for (var credential : credentials.entrySet()) {
+            for (var context : browserContexts.entrySet()) {
+                for (String method : new String[] {"POST", "DELETE"}) {
+                    HttpRequest.Builder b = server.request(method.equals("POST") ? "/api/demo/items" : "/api/demo/items/7", null)
+                            .header(credential.getKey().trim(), credential.getValue())
+                            .header("X-CSRF-Token", TestAuthenticator.CSRF_TOKEN)
+                            .header(context.getKey().trim(), context.getValue())
+                            .header("Content-Type", "application/json");
+                    b = method.equals("POST") ? b.POST(HttpRequest.BodyPublishers.ofString(ITEM)) : b.DELETE();
+
+                    var response = server.send(b.build());
+
+                    String what = method + " with " + credential.getValue() + " and " + context;
+                    assertThat(response.statusCode()).as(what).isEqualTo(403);
+                    assertThat(json(response).path("error").asText()).as(what).isEqualTo("csrf_rejected");
+                }
+            }
+        }
+    }
+
+    @Test
+    void refuses_a_cross_site_form_post_without_a_body() throws Exception {
+        var forged = server.send(server.request("/api/demo/items/7/archive", "admin")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        var withoutMetadata = server.send(server.request("/api/demo/items/7/archive", "admin")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+        var crossSiteFetch = server.send(server.request("/api/demo/items/7/archive", "admin")
+                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(json(forged).path("error").asText()).isEqualTo("csrf_rejected");
+        assertThat(withoutMetadata.statusCode()).as("an old browser's form: no metadata, but a form media type").isEqualTo(415);
+        assertThat(crossSiteFetch.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void programs_and_this_sites_own_pages_still_change_state() throws Exception {
+        String origin = "http://127.0.0.1:" + server.jetty.port();
+        var program = server.send(server.request("/api/demo/items/7/archive", "admin")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        var token = server.send(server.request("/api/demo/items", null).header("Authorization", TestAuthenticator.BEARER_TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        var ownPage = server.send(server.request("/api/demo/items", "admin").header("Origin", origin)
+                .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ITEM)).build());
+        var crossSiteRead = server.send(server.request("/api/demo/items/1", "admin").header("Sec-Fetch-Site", "cross-site")
+                .build());
+
+        assertThat(program.statusCode()).isEqualTo(204);
+        assertThat(token.statusCode()).isEqualTo(201);
+        assertThat(ownPage.statusCode()).isEqualTo(201);
+        assertThat(crossSiteRead.statusCode()).as("reads change nothing").isEqualTo(200);
+    }
+
+    @Test
+    void browsers_never_get_a_basic_challenge() throws Exception {
+        var navigation = server.send(server.request("/api/demo/items/1", null).header("Sec-Fetch-Mode", "navigate")
+                .header("Sec-Fetch-Site", "none").header("Sec-Fetch-Dest", "document").build());
+        var plainHttpNavigation = server.send(server.request("/api/demo/items/1", null)
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build());
+        var fromAnotherPage = server.send(server.request("/api/demo/items/1", null).header("Origin", "http://evil.example")
+                .build());
+        var outsideTheApi = server.get("/index.html", null);
+        var apiClient = server.send(server.request("/api/demo/items/1", null).header("Accept", "*/*").build());
+
+        for (var browser : java.util.List.of(navigation, plainHttpNavigation, fromAnotherPage, outsideTheApi)) {
+            assertThat(browser.statusCode()).isEqualTo(401);
+            assertThat(browser.headers().firstValue("WWW-Authenticate")).as(browser.request().headers().toString()).isEmpty();
+        }
+        assertThat(apiClient.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Mosaic\"");
     }
 
     @Test

@@ -56,7 +56,7 @@ class RouteTableTest {
 
         var lookup = registry.table().lookup("PUT", "/api/demo/items/17");
 
-        assertThat(lookup).isEqualTo(new RouteTable.WrongMethod(java.util.List.of("DELETE", "GET")));
+        assertThat(lookup).isEqualTo(new RouteTable.WrongMethod(java.util.List.of("DELETE", "GET", "HEAD")));
     }
 
     @Test

@@ -47,6 +47,10 @@ public final class DemoEndpoint implements Endpoint {
             r.idParam("id");
             return null;
         });
+        routes.post("/items/{id}/archive", DELETE, r -> {
+            r.idParam("id"); // a state change without a body, like enabling or disabling a module
+            return null;
+        });
         routes.post("/tree", CREATE, r -> r.bodyTree());
         routes.get("/public/{file*}", Permission.anonymous(),
                 r -> io.mosaic.crm.sdk.http.Reply.content(200, "text/css", "file " + r.pathParam("file")));

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * HTTP Basic with two fixed users: {@code admin} may do anything, {@code reader} may only read.
- * Both have the password {@code secret}. The real authenticator is tested in the itests.
+ * HTTP Basic with fixed users: {@code admin} may do anything, {@code reader} may only read,
+ * {@code support} reads and creates; all have the password {@code secret}. {@link #BEARER_TOKEN} is
+ * an API token of {@code admin}, {@link #SESSION_COOKIE} the session of a {@code browser} admin. The real authenticator is tested in the itests.
  */
 public final class TestAuthenticator implements Authenticator {
 
@@ -39,6 +40,8 @@ public final class TestAuthenticator implements Authenticator {
 
     public static final String SESSION_COOKIE = "mosaic_session=s3ss10n";
     public static final String CSRF_TOKEN = "csrf-t0ken";
+    /** An API token of {@code admin}. */
+    public static final String BEARER_TOKEN = "Bearer msc_t0ken";
 
     private static final Map<String, TestPrincipal> USERS = Map.of(
             "admin", new TestPrincipal(1, "admin", Set.of("admin")),
@@ -59,6 +62,9 @@ public final class TestAuthenticator implements Authenticator {
         String authorization = request.header("Authorization").orElse(null);
         if (authorization == null && request.cookie("mosaic_session").filter("s3ss10n"::equals).isPresent()) {
             return Optional.of(BROWSER);
+        }
+        if (BEARER_TOKEN.equals(authorization)) {
+            return Optional.of(USERS.get("admin"));
         }
         if (authorization == null || !authorization.startsWith("Basic ")) {
             return Optional.empty();
