@@ -51,4 +51,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "100", description = "How long an open breaker turns requests away before it lets a trial"
             + " request through")
     long breakerCooldownMillis() default 30000;
+
+    @AttributeDefinition(min = "0", description = "A request body must have arrived this many milliseconds after the"
+            + " request began, else the request is answered 408 request_timeout. 0 for no limit")
+    long bodyTimeoutMillis() default 10000;
+
+    @AttributeDefinition(min = "0", description = "After a grace of two seconds, the least average rate of a request"
+            + " body in bytes per second (or the whole body, if shorter); slower bodies get 408 request_timeout. 0 for none")
+    long minBodyBytesPerSecond() default 1024;
+
+    @AttributeDefinition(min = "1", max = "100", description = "The share of maxThreads, in percent, that requests"
+            + " without credentials (no Authorization header, no cookie) may hold at once; beyond it they get 503 busy")
+    int anonymousSharePercent() default 50;
 }

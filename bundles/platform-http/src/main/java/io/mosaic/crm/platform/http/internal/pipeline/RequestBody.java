@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -67,7 +68,19 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException e) {
+            if (hasCause(e, TimeoutException.class)) { // Jetty's idle timeout while the client sends nothing
+                throw new ApiProblem(408, "request_timeout", "the request body did not arrive in time");
+            }
             throw new UncheckedIOException("reading the request body failed", e);
         }
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
