@@ -71,7 +71,10 @@ public final class HttpServer implements RuntimeFacts {
         applyIsolation(settings);
         registry.add(OWN_ENDPOINT, BreakerEndpoint.MODULE, new BreakerEndpoint(dispatcher.guard().breakers()));
         jetty = new EmbeddedJetty(serverSettings(settings), dispatcher, new JsonErrorHandler(mapper));
-        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool());
+        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), Map.of(
+                "http.body.timeouts", jetty::slowBodies,
+                "http.anonymous.rejections", jetty::anonymousRejections,
+                "http.anonymous.active", jetty::anonymousInUse));
         dispatcher.accessLog(settings.accessLog());
         try {
             jetty.start();
@@ -153,7 +156,9 @@ public final class HttpServer implements RuntimeFacts {
     private static ServerSettings serverSettings(HttpSettings s) {
         int min = Math.max(1, s.minThreads());
         int max = Math.max(min, s.maxThreads());
-        return new ServerSettings(s.host(), s.port(), min, max, s.idleTimeoutMillis(), s.drainTimeoutMillis());
+        return new ServerSettings(s.host(), s.port(), min, max, s.idleTimeoutMillis(), s.drainTimeoutMillis(),
+                Math.max(0, s.bodyTimeoutMillis()), Math.max(0, s.minBodyBytesPerSecond()),
+                Math.max(1, Math.min(100, s.anonymousSharePercent())));
     }
 
     @Override

@@ -41,11 +41,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + " 503 handler_timeout and the handler's thread is interrupted. 0 for no budget")
     long handlerTimeoutMillis() default 30000;
 
-    @AttributeDefinition(min = "0", description = "Time a client has to send its whole request body, which is read"
-            + " before the handler runs; when it is exceeded the client gets 408 request_timeout and the connection is"
-            + " closed. A slow or broken body never counts against the module. 0 for no limit but idleTimeoutMillis")
-    long bodyTimeoutMillis() default 30000;
-
     @AttributeDefinition(min = "0", description = "Failures (500s, handler timeouts) of one module within"
             + " breakerWindowMillis that open its circuit breaker: its routes answer 503 circuit_open. 0 turns breaking off")
     int breakerFailures() default 20;
@@ -56,4 +51,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "100", description = "How long an open breaker turns requests away before it lets a trial"
             + " request through")
     long breakerCooldownMillis() default 30000;
+
+    @AttributeDefinition(min = "0", description = "A request body must have arrived this many milliseconds after the"
+            + " request began, else the request is answered 408 request_timeout and the connection is closed; the body"
+            + " is read before the handler runs, so a slow or broken body never counts against the module. 0 for no limit")
+    long bodyTimeoutMillis() default 10000;
+
+    @AttributeDefinition(min = "0", description = "After a grace of two seconds, the least average rate of a request"
+            + " body in bytes per second (or the whole body, if shorter); slower bodies get 408 request_timeout. 0 for none")
+    long minBodyBytesPerSecond() default 1024;
+
+    @AttributeDefinition(min = "1", max = "100", description = "The share of maxThreads, in percent, that requests"
+            + " without credentials (no Authorization header, no cookie) may hold at once; beyond it they get 503 busy")
+    int anonymousSharePercent() default 50;
 }

@@ -1,5 +1,6 @@
 package io.mosaic.crm.platform.security.internal;
 
+import com.codahale.metrics.MetricRegistry;
 import io.mosaic.crm.platform.security.internal.audit.AuditLog;
 import io.mosaic.crm.platform.security.internal.bootstrap.AdminBootstrap;
 import io.mosaic.crm.platform.security.internal.login.AddressThrottle;
@@ -9,6 +10,7 @@ import io.mosaic.crm.platform.security.internal.login.HeaderAuthenticator;
 import io.mosaic.crm.platform.security.internal.login.LoginPolicy;
 import io.mosaic.crm.platform.security.internal.login.PasswordLogin;
 import io.mosaic.crm.platform.security.internal.login.TokenLogin;
+import io.mosaic.crm.platform.security.internal.password.Argon2Slots;
 import io.mosaic.crm.platform.security.internal.password.Argon2idHasher;
 import io.mosaic.crm.platform.security.internal.password.HashCost;
 import io.mosaic.crm.platform.security.internal.password.PasswordGenerator;
@@ -36,6 +38,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.framework.BundleContext;
@@ -44,6 +47,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -67,6 +73,7 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
     private final ClientOrigin origin = new ClientOrigin();
     private final HeaderAuthenticator authenticator;
     private final SecurityRoutes routes;
+    private final PasswordMeters meters;
 
     @Activate
     public PlatformSecurity(@Reference Database database, BundleContext context, SecuritySettings settings) {
@@ -74,7 +81,7 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
         Jdbi jdbi = database.jdbi();
         Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        hasher = new Argon2idHasher(HashCost.OWASP, random);
+        hasher = new Argon2idHasher(HashCost.OWASP, random, new Argon2Slots(hashSlots(settings), hashWait(settings)));
         cache = new CredentialCache(clock, cacheTtl(settings), CACHE_ENTRIES, random);
         cache.tokens().ttl(tokenTtl(settings));
         var audit = new AuditLog(jdbi, clock);
@@ -87,6 +94,7 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
         sessions = new SessionLogin(new SessionRepository(jdbi, clock, random), roles, clock, audit,
                 sessionPolicy(settings));
         origin.trust(proxies(settings));
+        meters = new PasswordMeters(hasher);
         authenticator = new HeaderAuthenticator(passwords, new TokenLogin(tokens, roles, clock, audit, cache.tokens()),
                 sessions, origin);
         routes = new SecurityRoutes(new SecurityRoutes.Parts(passwords, sessions, users,
@@ -99,6 +107,7 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
 
     @Modified
     void apply(SecuritySettings settings) {
+        hasher.slots().resize(hashSlots(settings), hashWait(settings));
         cache.ttl(cacheTtl(settings));
         cache.tokens().ttl(tokenTtl(settings));
         passwords.policy(policy(settings));
@@ -109,7 +118,19 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
 
     @Deactivate
     void stop() {
+        meters.unbindAll();
         cache.forgetAll();
+    }
+
+    /** Publishes the password-check counters while platform-monitoring's registry is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(MetricRegistry registry) {
+        meters.bind(registry);
+    }
+
+    void unbindMetrics(MetricRegistry registry) {
+        meters.unbind(registry);
     }
 
     @Override
@@ -137,7 +158,17 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
                 "tokenCacheHits", cache.tokens().hits(),
                 "tokenCacheMisses", cache.tokens().misses(),
                 "passwordVerifications", hasher.verifications(),
+                "passwordChecks", PasswordMeters.facts(hasher),
                 "throttledAddressesTracked", throttle.size());
+    }
+
+    private static int hashSlots(SecuritySettings settings) {
+        int configured = clamp(settings.passwordHashSlots(), 0, 256);
+        return configured == 0 ? Argon2Slots.defaultPermits(HashCost.OWASP) : configured;
+    }
+
+    private static Duration hashWait(SecuritySettings settings) {
+        return Duration.ofMillis(clamp(settings.passwordHashWaitMillis(), 0, 60_000));
     }
 
     private static Duration cacheTtl(SecuritySettings settings) {
@@ -162,7 +193,7 @@ public final class PlatformSecurity implements Authenticator, RuntimeFacts, Endp
                 Duration.ofSeconds(clamp(settings.sessionAbsoluteSeconds(), 300, 2_592_000)));
     }
 
-    private static java.util.Set<String> proxies(SecuritySettings settings) {
+    private static Set<String> proxies(SecuritySettings settings) {
         return Arrays.stream(settings.trustedProxies().split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
     }

@@ -46,4 +46,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Addresses of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed"
                     + " (comma-separated; empty: none)")
     String trustedProxies() default "";
+
+    @AttributeDefinition(name = "Concurrent password checks", min = "0", max = "256",
+            description = "Argon2 computations (sign-ins, password changes) that may run at once; each holds 19 MiB"
+                    + " while it runs. 0: one per core, but no more than fit in a quarter of the maximum heap")
+    int passwordHashSlots() default 0;
+
+    @AttributeDefinition(name = "Wait for a password check (ms)", min = "0", max = "60000",
+            description = "How long a sign-in waits for a free slot before it is answered 503 busy with Retry-After")
+    int passwordHashWaitMillis() default 2000;
 }

@@ -3,6 +3,8 @@ package io.mosaic.crm.platform.security.internal;
 import static io.mosaic.crm.platform.security.internal.SecurityStack.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.platform.security.internal.password.Argon2Slots;
+import io.mosaic.crm.platform.security.internal.password.HashCost;
 import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.testing.TestMariaDb;
 import java.lang.annotation.Annotation;
@@ -53,6 +55,10 @@ class PlatformSecurityTest {
     }
 
     private static SecuritySettings settings(int cacheSeconds, int maxFailed, int lockoutSeconds) {
+        return settings(cacheSeconds, maxFailed, lockoutSeconds, 0);
+    }
+
+    private static SecuritySettings settings(int cacheSeconds, int maxFailed, int lockoutSeconds, int hashSlots) {
         return new SecuritySettings() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -103,6 +109,16 @@ class PlatformSecurityTest {
             public String trustedProxies() {
                 return "";
             }
+
+            @Override
+            public int passwordHashSlots() {
+                return hashSlots;
+            }
+
+            @Override
+            public int passwordHashWaitMillis() {
+                return 2000;
+            }
         };
     }
 
@@ -145,5 +161,19 @@ class PlatformSecurityTest {
         assertThat(security.facts()).containsEntry("credentialCacheEntries", 0);
         security.authenticate(basic("admin", "wrong"), "127.0.0.1");
         assertThat(security.authenticate(basic("admin", password), "127.0.0.1")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void sizes_the_password_checker_from_the_heap_by_default_and_resizes_it_live() throws Exception {
+        var security = new PlatformSecurity(new FlywayDatabase(), contextWith(Map.of()), settings(60, 10, 300));
+        var checks = (Map<String, Object>) security.facts().get("passwordChecks");
+        assertThat(checks).containsEntry("slots", Argon2Slots.defaultPermits(HashCost.OWASP))
+                .containsEntry("waitMillis", 2000L);
+
+        security.apply(settings(60, 10, 300, 3));
+
+        checks = (Map<String, Object>) security.facts().get("passwordChecks");
+        assertThat(checks).containsEntry("slots", 3).containsKeys("waits", "rejections", "coalesced", "verifications");
     }
 }

@@ -43,8 +43,15 @@ public final class SecurityStack {
     public final SessionLogin sessions;
     public final ClientOrigin origin = new ClientOrigin();
     public final HeaderAuthenticator authenticator;
+    public final Argon2idHasher hasher;
 
     public SecurityStack(Duration cacheTtl, LoginPolicy policy) {
+        this(cacheTtl, policy, HASHER);
+    }
+
+    /** With a hasher of its own, for tests that bound or count its computations. */
+    public SecurityStack(Duration cacheTtl, LoginPolicy policy, Argon2idHasher hasher) {
+        this.hasher = hasher;
         var random = new SecureRandom();
         cache = new CredentialCache(clock, cacheTtl, 10_000, random);
         users = new UserRepository(jdbi, clock, cache);
@@ -52,7 +59,7 @@ public final class SecurityStack {
         tokens = new TokenRepository(jdbi, clock, random, cache);
         audit = new AuditLog(jdbi, clock);
         throttle = new AddressThrottle(clock, 1000, Duration.ofMinutes(10));
-        passwords = new PasswordLogin(users, new LoginAttempts(jdbi, clock, cache), roles, HASHER, cache, clock, policy,
+        passwords = new PasswordLogin(users, new LoginAttempts(jdbi, clock, cache), roles, hasher, cache, clock, policy,
                 throttle, audit);
         sessions = new SessionLogin(new SessionRepository(jdbi, clock, random), roles, clock, audit,
                 SessionPolicy.DEFAULT);

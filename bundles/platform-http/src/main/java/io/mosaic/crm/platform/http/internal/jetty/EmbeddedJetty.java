@@ -16,8 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jetty core server: one thread pool, one HTTP/1.1 connector, one handler. Thread pool sizes
- * and the idle timeout change live; a new host or port gets a new connector, opened before the
+ * The Jetty core server: one thread pool, one HTTP/1.1 connector, one handler behind two guards
+ * ({@link AnonymousShare}: requests without credentials hold at most a share of the threads;
+ * {@link SlowBodyGuard}: bodies must come in time). Thread pool sizes, the guards' limits and
+ * the idle timeout change live; a new host or port gets a new connector, opened before the
  * old one is closed, so the server never stops.
  */
 public final class EmbeddedJetty {
@@ -25,6 +27,8 @@ public final class EmbeddedJetty {
 
     private final Server server;
     private final QueuedThreadPool threads;
+    private final AnonymousShare anonymous;
+    private final SlowBodyGuard bodies;
     private volatile ServerConnector connector;
     private volatile ServerSettings settings;
 
@@ -33,7 +37,10 @@ public final class EmbeddedJetty {
         this.threads = new QueuedThreadPool(settings.maxThreads(), settings.minThreads());
         threads.setName("mosaic-http");
         this.server = new Server(threads);
-        server.setHandler(handler);
+        this.bodies = new SlowBodyGuard(handler, settings.bodyTimeoutMillis(), settings.minBodyBytesPerSecond());
+        this.anonymous = new AnonymousShare(bodies,
+                AnonymousShare.sizeFor(settings.maxThreads(), settings.anonymousSharePercent()));
+        server.setHandler(anonymous);
         server.setErrorHandler(errorHandler);
         server.setStopTimeout(settings.drainTimeoutMillis());
         this.connector = newConnector(settings);
@@ -63,9 +70,26 @@ public final class EmbeddedJetty {
         return threads;
     }
 
-    /** Applies new settings in place: thread pool and idle timeout live, address by swapping the connector. */
+    /** Request bodies answered 408 because they came too slowly, since start. */
+    public long slowBodies() {
+        return bodies.timeouts();
+    }
+
+    /** Requests without credentials answered 503 busy because their share of threads was taken. */
+    public long anonymousRejections() {
+        return anonymous.rejections();
+    }
+
+    /** Requests without credentials being served now. */
+    public int anonymousInUse() {
+        return anonymous.inUse();
+    }
+
+    /** Applies new settings in place: thread pool, idle timeout, body limits and anonymous share live, address by swapping the connector. */
     public synchronized void retune(ServerSettings next) throws Exception {
         resizePool(next.minThreads(), next.maxThreads());
+        anonymous.resize(AnonymousShare.sizeFor(next.maxThreads(), next.anonymousSharePercent()));
+        bodies.limits(next.bodyTimeoutMillis(), next.minBodyBytesPerSecond());
         server.setStopTimeout(next.drainTimeoutMillis());
         if (!next.sameAddress(settings)) {
             replaceConnector(next);
@@ -145,6 +169,12 @@ public final class EmbeddedJetty {
         facts.put("busyThreads", threads.getBusyThreads());
         facts.put("queueSize", threads.getQueueSize());
         facts.put("idleTimeoutMillis", connector.getIdleTimeout());
+        facts.put("bodyTimeoutMillis", settings.bodyTimeoutMillis());
+        facts.put("minBodyBytesPerSecond", settings.minBodyBytesPerSecond());
+        facts.put("slowBodies", bodies.timeouts());
+        facts.put("anonymousShare", anonymous.size());
+        facts.put("anonymousInUse", anonymous.inUse());
+        facts.put("anonymousRejections", anonymous.rejections());
         return facts;
     }
 }

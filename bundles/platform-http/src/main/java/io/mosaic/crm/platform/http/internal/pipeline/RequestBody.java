@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -97,8 +98,20 @@ final class RequestBody {
             }
             return bytes;
         } catch (IOException | HttpException.RuntimeException e) {
+            if (hasCause(e, TimeoutException.class)) { // Jetty's idle timeout while the client sends nothing
+                throw new ApiProblem(408, "request_timeout", "the request body did not arrive in time");
+            }
             throw new ApiProblem(400, "malformed_body", "the request body could not be read to its end: "
                     + (e instanceof HttpException http ? http.getReason() : "the connection failed"));
         }
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

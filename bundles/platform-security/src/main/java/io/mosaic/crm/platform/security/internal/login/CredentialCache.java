@@ -22,9 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
  * not pay for Argon2 on every request. Entries are keyed by an HMAC-SHA256 of name and password
  * under a key that lives only in this process: the password itself is never kept. Bounded (least
  * recently used entries go first, when storing) and emptied for a user as soon as that user
- * changes. Reads take no lock. Also holds the {@link TokenCache}, and tells it of every change.
+ * changes. Reads take no lock. An entry in use is verified again by one caller before it expires
+ * (refresh-ahead, see {@link Hit}), so that a busy credential never expires under load and its
+ * callers never all run Argon2 at once. Also holds the {@link TokenCache}, and tells it of every change.
  */
 public final class CredentialCache implements SecurityChangeListener {
+    /** How long a claimed refresh keeps others from claiming it again. */
+    static final Duration REFRESH_RETRY = Duration.ofSeconds(5);
+
     private final Clock clock;
     private final int maxEntries;
     private final ThreadLocal<Mac> macs;
@@ -40,11 +45,19 @@ public final class CredentialCache implements SecurityChangeListener {
         final UserPrincipal principal;
         final Instant storedAt;
         volatile long used = System.nanoTime();
+        private Instant refreshClaimedAt;
 
         Entry(UserPrincipal principal, Instant storedAt) {
             this.principal = principal;
             this.storedAt = storedAt;
         }
+    }
+
+    /**
+     * A cached sign-in. {@code refresh} is true for the one caller that should verify the
+     * password again now, because the entry is near its end and in use.
+     */
+    public record Hit(UserPrincipal principal, boolean refresh) {
     }
 
     /** A cache whose token cache has the same lifetime; see {@link TokenCache#ttl}. */
@@ -73,19 +86,39 @@ public final class CredentialCache implements SecurityChangeListener {
         }
     }
 
-    public Optional<UserPrincipal> find(String name, String password) {
+    public Optional<Hit> find(String name, String password) {
         String k = keyOf(name, password);
         Entry entry = entries.get(k);
         if (entry != null && clock.instant().isBefore(entry.storedAt.plus(ttl))) {
             entry.used = System.nanoTime();
             hits.increment();
-            return Optional.of(entry.principal);
+            return Optional.of(new Hit(entry.principal, claimRefresh(entry)));
         }
         if (entry != null) {
             entries.remove(k, entry);
         }
         misses.increment();
         return Optional.empty();
+    }
+
+    /**
+     * Whether the caller should verify again now: the entry is in the last quarter of its life,
+     * and nobody else claimed its refresh in the last {@link #REFRESH_RETRY} (a refresh that
+     * fails, for want of a free Argon2 slot say, lets another caller try a little later).
+     */
+    private boolean claimRefresh(Entry entry) {
+        Duration lifetime = ttl;
+        Instant now = clock.instant();
+        if (now.isBefore(entry.storedAt.plus(lifetime.minus(lifetime.dividedBy(4))))) {
+            return false;
+        }
+        synchronized (entry) {
+            if (entry.refreshClaimedAt != null && now.isBefore(entry.refreshClaimedAt.plus(REFRESH_RETRY))) {
+                return false;
+            }
+            entry.refreshClaimedAt = now;
+            return true;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.mosaic.crm.platform.security.internal.user.LoginAttempts;
 import io.mosaic.crm.platform.security.internal.user.LoginUser;
 import io.mosaic.crm.platform.security.internal.user.RoleRepository;
 import io.mosaic.crm.platform.security.internal.user.UserRepository;
+import io.mosaic.crm.sdk.error.UnavailableException;
 import java.time.Clock;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sign-in with name and password. Every attempt that misses the credential cache runs exactly
  * one Argon2 verification, whether the user exists or not, is locked or not, so that response
- * times do not tell which names exist. Wrong passwords are counted towards a lockout.
+ * times do not tell which names exist. Wrong passwords are counted towards a lockout. Argon2 runs
+ * in a bounded number of slots (see {@link Argon2idHasher}): when none frees up in time the
+ * attempt is answered 503 {@code busy}, and counts neither as a success nor as a failure.
  */
 public final class PasswordLogin {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordLogin.class);
@@ -55,16 +58,38 @@ public final class PasswordLogin {
      * @param channel how the password came ({@code basic}, {@code session}), for the audit log
      * @param useCache whether a cached verification may answer (never for a console sign-in)
      * @throws io.mosaic.crm.sdk.error.TooManyRequestsException if the address is throttled
+     * @throws UnavailableException {@code busy} if no Argon2 slot freed up in time
      */
     public Optional<UserPrincipal> login(BasicCredentials credentials, String remoteAddress, String channel,
             boolean useCache) {
         if (useCache) {
             var cached = cache.find(credentials.name(), credentials.password());
+            if (cached.isPresent() && !cached.get().refresh()) {
+                return Optional.of(cached.get().principal());
+            }
             if (cached.isPresent()) {
-                return cached;
+                return refresh(credentials, remoteAddress, channel, cached.get().principal());
             }
         }
         throttle.check(remoteAddress);
+        return verify(credentials, remoteAddress, channel);
+    }
+
+    /**
+     * Verifies a cached credential again before its entry expires, so that it stays cached; the
+     * cached answer still holds if the verifier is busy. A user who changed meanwhile is no longer
+     * cached at all, so this never prolongs a stale entry.
+     */
+    private Optional<UserPrincipal> refresh(BasicCredentials credentials, String remoteAddress, String channel,
+            UserPrincipal cached) {
+        try {
+            return verify(credentials, remoteAddress, channel);
+        } catch (UnavailableException busy) {
+            return Optional.of(cached);
+        }
+    }
+
+    private Optional<UserPrincipal> verify(BasicCredentials credentials, String remoteAddress, String channel) {
         long ticket = cache.ticket();
         Optional<LoginUser> found = users.find(credentials.name());
         if (found.isEmpty()) {
@@ -94,13 +119,22 @@ public final class PasswordLogin {
             attempts.recordSuccess(user.id());
         }
         if (hasher.needsRehash(user.passwordHash())) {
-            users.upgradeHash(user.id(), user.passwordHash(), hasher.hash(credentials.password()));
+            upgradeHash(user, credentials.password());
         }
         var access = roles.accessOf(user.id());
         var principal = UserPrincipal.of(user.id(), user.name(), access, access.grants(), UserPrincipal.Via.PASSWORD);
         cache.put(credentials.name(), credentials.password(), principal, ticket);
         audit.record("login.success", user.id(), user.name(), user.name(), remoteAddress, channel);
         return Optional.of(principal);
+    }
+
+    /** Best effort: a busy verifier leaves the old hash for the next sign-in to upgrade. */
+    private void upgradeHash(LoginUser user, String password) {
+        try {
+            users.upgradeHash(user.id(), user.passwordHash(), hasher.hash(password));
+        } catch (UnavailableException busy) {
+            LOG.debug("left the hash of {} for later: {}", user.name(), busy.getMessage());
+        }
     }
 
     private void failed(long userId, String name, String remoteAddress, String channel, String why) {
