@@ -2,6 +2,10 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,16 +31,9 @@ class HostileClientTest {
     private static final String SALES_PASSWORD = "sam has a long passphrase";
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
 
-    private final Api admin = server.admin();
-
-    /** The server answers 401 as soon as security runs; the customers module may start a moment later. */
-    @BeforeEach
-    void customersServe() throws InterruptedException {
-        TestPlugins.await(server, 60, "the customers module serves",
-                () -> admin.get("/api/customers/accounts").status() == 200);
-    }
+    private final MosaicClient admin = server.admin();
 
     private long createAccount(String name) {
         var created = admin.post("/api/customers/accounts", "{\"name\":\"" + name + "\"}");
@@ -188,7 +184,7 @@ class HostileClientTest {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write((head + "Host: " + base.getHost() + "\r\nAuthorization: "
-                    + basic("admin", server.adminPassword()) + "\r\nConnection: close\r\n\r\n" + body)
+                    + basic("admin", adminPassword()) + "\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));
             return statusLine(socket.getInputStream());
         }
@@ -200,5 +196,13 @@ class HostileClientTest {
             line.write(b);
         }
         return line.toString(StandardCharsets.ISO_8859_1).trim();
+    }
+
+    private static String adminPassword() {
+        try {
+            return java.nio.file.Files.readString(server.home().resolve("data/initial-admin-password")).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

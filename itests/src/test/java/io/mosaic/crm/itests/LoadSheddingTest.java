@@ -2,6 +2,9 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +34,7 @@ class LoadSheddingTest {
     private static final int WRONG_SIGN_INS = 60;
 
     @RegisterExtension
-    static final MosaicServer server = new MosaicServer();
+    static final MosaicPlatform server = MosaicPlatform.bare();
 
     @Test
     void wrong_sign_ins_and_slow_bodies_get_no_500_and_leave_room_for_a_signed_in_user() throws Exception {
@@ -48,7 +51,7 @@ class LoadSheddingTest {
                 slow.add(slowSignIn(base));
             }
             var trickle = CompletableFuture.runAsync(() -> trickle(slow, Duration.ofSeconds(6)));
-            List<CompletableFuture<Api.Response>> wrong = new ArrayList<>();
+            List<CompletableFuture<MosaicResponse>> wrong = new ArrayList<>();
             for (int i = 0; i < WRONG_SIGN_INS; i++) {
                 int n = i;
                 wrong.add(CompletableFuture.supplyAsync(() -> n % 2 == 0
@@ -65,7 +68,7 @@ class LoadSheddingTest {
             assertThat(took).isLessThan(Duration.ofSeconds(1));
             var statuses = new java.util.TreeMap<Integer, Integer>();
             for (var attempt : wrong) {
-                Api.Response answer = attempt.get(60, TimeUnit.SECONDS);
+                MosaicResponse answer = attempt.get(60, TimeUnit.SECONDS);
                 statuses.merge(answer.status(), 1, Integer::sum);
                 assertThat(answer.status()).as(answer.body()).isIn(401, 429, 503);
                 assertThat(answer.json().has("error")).isTrue();
