@@ -37,6 +37,7 @@ public final class RecordType {
     private final String table;
     private final String label;
     private final Map<String, Field> fields;
+    private final List<Field> fieldList;
     private final List<UniqueKey> uniqueKeys;
     private final Map<String, String> searchColumns;
     private final List<String> defaultSort;
@@ -54,6 +55,7 @@ public final class RecordType {
         b.fields.forEach(f -> all.put(f.name(), f));
         all.values().forEach(f -> f.freeze(all.keySet()));
         this.fields = java.util.Collections.unmodifiableMap(all);
+        this.fieldList = List.copyOf(all.values());
         this.uniqueKeys = List.copyOf(b.uniqueKeys);
         this.searchColumns = Map.copyOf(b.searchColumns);
         this.defaultSort = List.copyOf(b.defaultSort);
@@ -90,7 +92,7 @@ public final class RecordType {
     public Permission permission(Action action) { return Permission.of(resource(), action); }
 
     /** The declared fields in order (without the standard ones). */
-    public List<Field> fields() { return List.copyOf(fields.values()); }
+    public List<Field> fields() { return fieldList; }
 
     public Optional<Field> field(String name) { return Optional.ofNullable(fields.get(name)); }
 

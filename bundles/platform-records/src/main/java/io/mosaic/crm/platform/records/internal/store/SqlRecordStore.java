@@ -102,9 +102,7 @@ public final class SqlRecordStore implements RecordStore {
 
     @Override
     public Record create(Values given, long userId) {
-        long started = System.nanoTime();
-        boolean failed = true;
-        try {
+        return timed("create", () -> {
             Map<String, Object> input = new LinkedHashMap<>();
             for (Field field : type.fields()) {
                 input.put(field.name(), given.has(field.name()) ? given.get(field.name()) : field.defaultValue());
@@ -114,7 +112,7 @@ public final class SqlRecordStore implements RecordStore {
             Values checked = FieldChecks.check(type, Values.of(input), problems);
             Instant now = now();
             var attempted = new AtomicReference<Values>(checked);
-            Written written = guardingDuplicates(attempted::get, 0, () -> inTransaction(h -> {
+            return guardingDuplicates(attempted::get, 0, () -> inTransaction(h -> {
                 Write write = new Write(Operation.CREATE, type, null, checked, userId, h, problems);
                 validate(write, h);
                 Values values = write.values();
@@ -125,21 +123,14 @@ public final class SqlRecordStore implements RecordStore {
                 Record record = new Record(id, 1, owner, now, now, declared(values), sql.kinds());
                 return new Written(record, log(h, EventKind.CREATED, null, record, userId, now));
             }));
-            committed(written);
-            failed = false;
-            return written.record();
-        } finally {
-            context.timer().record(type, "create", System.nanoTime() - started, failed);
-        }
+        });
     }
 
     @Override
     public Record update(long id, long expectedVersion, Values patch, long userId) {
-        long started = System.nanoTime();
-        boolean failed = true;
-        try {
+        return timed("update", () -> {
             var attempted = new AtomicReference<Values>();
-            Written written = guardingDuplicates(attempted::get, id, () -> inTransaction(h -> {
+            return guardingDuplicates(attempted::get, id, () -> inTransaction(h -> {
                 Record current = lock(h, id, OptionalLong.of(expectedVersion));
                 Values merged = current.values().with("ownerId", current.ownerId()).merge(patch);
                 if (merged.get("ownerId") == null) {
@@ -158,34 +149,35 @@ public final class SqlRecordStore implements RecordStore {
                         declared(values), sql.kinds());
                 return new Written(record, log(h, EventKind.UPDATED, current, record, userId, now));
             }));
-            committed(written);
-            failed = false;
-            return written.record();
-        } finally {
-            context.timer().record(type, "update", System.nanoTime() - started, failed);
-        }
+        });
     }
 
     @Override
     public void delete(long id, OptionalLong expectedVersion, long userId) {
+        timed("delete", () -> inTransaction(h -> {
+            Record current = lock(h, id, expectedVersion);
+            Write write = new Write(Operation.DELETE, type, current, current.values().with("ownerId", current.ownerId()),
+                    userId, h, List.of());
+            type.hooks().validate(write);
+            write.throwIfProblems();
+            type.hooks().beforeWrite(write);
+            Instant now = now();
+            h.createUpdate(sql.softDelete).bind("id", id).bind("now", RecordSql.utc(now)).execute();
+            return new Written(current, log(h, EventKind.DELETED, current, null, userId, now));
+        }));
+    }
+
+    /** Runs a write, announces it after commit, and times it (a refused or failed write counts as failed). */
+    private Record timed(String operation, Supplier<Written> write) {
         long started = System.nanoTime();
         boolean failed = true;
         try {
-            Written written = inTransaction(h -> {
-                Record current = lock(h, id, expectedVersion);
-                Write write = new Write(Operation.DELETE, type, current, current.values().with("ownerId", current.ownerId()),
-                        userId, h, List.of());
-                type.hooks().validate(write);
-                write.throwIfProblems();
-                type.hooks().beforeWrite(write);
-                Instant now = now();
-                h.createUpdate(sql.softDelete).bind("id", id).bind("now", RecordSql.utc(now)).execute();
-                return new Written(current, log(h, EventKind.DELETED, current, null, userId, now));
-            });
+            Written written = write.get();
             committed(written);
             failed = false;
+            return written.record();
         } finally {
-            context.timer().record(type, "delete", System.nanoTime() - started, failed);
+            context.timer().record(type, operation, System.nanoTime() - started, failed);
         }
     }
 
