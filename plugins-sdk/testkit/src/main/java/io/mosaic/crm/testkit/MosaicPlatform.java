@@ -126,6 +126,7 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
         process = pb.start();
         Readiness readiness = new Readiness(this, process);
         readiness.awaitServing();
+        MariaDbBinaries.keep(home);
         adminPassword = Files.readString(home.resolve("data/initial-admin-password")).trim();
         for (PluginModule module : modules) {
             readiness.awaitModule(module, restart);
@@ -140,6 +141,7 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created), "delete " + created));
         port = freePort();
         Distribution.prepare(dist, home, port, configs);
+        MariaDbBinaries.seed(home);
         modules.addAll(PluginModule.ofDistribution(dist.resolve("system")));
         List<Path> jars = new ArrayList<>(plugins);
         if (pluginUnderTest) {

