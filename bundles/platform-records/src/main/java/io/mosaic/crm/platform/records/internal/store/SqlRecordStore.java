@@ -74,6 +74,10 @@ public final class SqlRecordStore implements RecordStore {
     @Override
     public Record get(long id) {
         NamedCache<Long, Record> cache = context.cache().apply(type);
+        if (cache != null && context.transactions().active()) {
+            // inside a transaction a read sees its own uncommitted writes: it bypasses the cache both ways
+            return load(id);
+        }
         return cache == null ? load(id) : cache.get(id, this::load);
     }
 

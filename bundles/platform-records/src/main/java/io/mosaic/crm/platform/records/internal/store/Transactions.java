@@ -63,6 +63,11 @@ public final class Transactions {
         }
     }
 
+    /** Whether a transaction is running on this thread. */
+    public boolean active() {
+        return current.get() != null;
+    }
+
     /** Runs {@code step} once the thread's transaction committed, or at once when none is running. */
     public void afterCommit(Runnable step) {
         Unit running = current.get();
