@@ -2,7 +2,10 @@ package io.mosaic.crm.sales.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  * over the open categories), of the opportunities closing in the period, with the quota and the
  * attainment (closed won ÷ quota). One currency per answer; other currencies are totalled apart,
  * never converted or added. Summed in SQL on the covering index {@code ix_sales_opportunities_forecast};
- * {@code asOf} reads each opportunity's last stage-history row before the end of that day (UTC) instead.
+ * {@code asOf} reads each opportunity's last stage-history row up to that moment instead (owner: the current one).
  */
 final class Forecast {
     enum GroupBy { OWNER, TEAM, CATEGORY }
@@ -26,7 +29,7 @@ final class Forecast {
             SELECT o.owner_id, o.currency, o.forecast_category, o.probability, o.amount
               FROM sales_opportunities o
              WHERE o.deleted_at IS NULL AND o.close_date BETWEEN :from AND :to AND o.amount IS NOT NULL
-               AND (:scope IS NULL OR o.owner_id = :scope)""";
+               AND o.forecast_category <> 'closed_lost' AND (:scope IS NULL OR o.owner_id = :scope)""";
 
     private static final String AS_OF = """
             SELECT o.owner_id, h.currency, h.forecast_category, h.probability, h.amount
@@ -36,7 +39,7 @@ final class Forecast {
               JOIN sales_opportunities o ON o.id = h.opportunity_id
              WHERE (o.deleted_at IS NULL OR o.deleted_at >= :asOf) AND o.created_at < :asOf
                AND h.close_date BETWEEN :from AND :to AND h.amount IS NOT NULL
-               AND (:scope IS NULL OR o.owner_id = :scope)""";
+               AND h.forecast_category <> 'closed_lost' AND (:scope IS NULL OR o.owner_id = :scope)""";
 
     private static final String SUMS = """
             SELECT %s AS group_key, s.currency,
@@ -57,11 +60,22 @@ final class Forecast {
         this.jdbi = jdbi;
     }
 
+    /** A moment in the past to rebuild the forecast for: writes before {@code until} (exclusive, UTC) count. */
+    record AsOf(String text, LocalDateTime until) {
+        /** {@code 2026-11-15} (the end of that day, UTC) or an instant {@code 2026-11-15T09:30:00Z} (inclusive). */
+        static AsOf parse(String text) {
+            if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return new AsOf(text, LocalDate.parse(text).plusDays(1).atStartOfDay());
+            }
+            return new AsOf(text, LocalDateTime.ofInstant(Instant.parse(text).plusNanos(1000), ZoneOffset.UTC));
+        }
+    }
+
     /**
-     * @param asOf the day whose end the forecast is rebuilt for, or null for now
+     * @param asOf the moment the forecast is rebuilt for, or null for now
      * @param scope the only owner to count (an own-scoped caller), or null for all
      */
-    Map<String, Object> compute(Period period, GroupBy groupBy, String currency, LocalDate asOf, Long scope) {
+    Map<String, Object> compute(Period period, GroupBy groupBy, String currency, AsOf asOf, Long scope) {
         return jdbi.withHandle(h -> {
             String key = switch (groupBy) {
                 case OWNER -> "s.owner_id";
@@ -71,7 +85,7 @@ final class Forecast {
             String sql = SUMS.formatted(key, asOf == null ? CURRENT : AS_OF, groupBy == GroupBy.TEAM ? TEAM_JOIN : "");
             var query = h.createQuery(sql).bind("from", period.first()).bind("to", period.last()).bind("scope", scope);
             if (asOf != null) {
-                query.bind("asOf", asOf.plusDays(1).atStartOfDay());
+                query.bind("asOf", asOf.until());
             }
             Map<String, Sums> groups = new TreeMap<>(Forecast::byKey);
             Map<String, Sums> others = new TreeMap<>();
@@ -118,7 +132,7 @@ final class Forecast {
             answer.put("period", period.text());
             answer.put("currency", currency);
             answer.put("groupBy", groupBy.name().toLowerCase(java.util.Locale.ROOT));
-            answer.put("asOf", asOf == null ? null : asOf.toString());
+            answer.put("asOf", asOf == null ? null : asOf.text());
             answer.put("groups", out);
             answer.put("otherCurrencies", other);
             return answer;

@@ -16,7 +16,6 @@ import io.mosaic.crm.sdk.security.Permission;
 import io.mosaic.crm.sdk.security.Principal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -106,8 +105,8 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
                         Map.of("type", "string", "enum", List.of("owner", "team", "category")))
                 .queryParameter("currency", "ISO 4217 code of the answer; other currencies are reported apart",
                         Map.of("type", "string"))
-                .queryParameter("asOf", "rebuild the forecast as it stood at the end of this day (UTC), from the stage history",
-                        Map.of("type", "string", "format", "date"));
+                .queryParameter("asOf", "rebuild the forecast from the stage history as it stood at the end of this day (UTC),"
+                        + " e.g. 2026-11-15, or at this instant", Map.of("type", "string"));
     }
 
     Map<String, Object> convert(ApiRequest request) {
@@ -183,11 +182,11 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
         if (!currency.matches("[A-Z]{3}")) {
             throw new BadRequestException("invalid_filter", "currency must be an ISO 4217 code such as EUR");
         }
-        LocalDate asOf;
+        Forecast.AsOf asOf;
         try {
-            asOf = params.get("asOf").map(LocalDate::parse).orElse(null);
+            asOf = params.get("asOf").map(Forecast.AsOf::parse).orElse(null);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("invalid_filter", "asOf must be a date such as 2026-11-15");
+            throw new BadRequestException("invalid_filter", "asOf must be a date such as 2026-11-15 or an instant");
         }
         Principal caller = request.principal();
         Long scope = caller.ownOnly(FORECAST) ? caller.userId() : null;
