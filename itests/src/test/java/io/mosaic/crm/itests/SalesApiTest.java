@@ -332,6 +332,19 @@ class SalesApiTest {
     }
 
     @Test
+    void cascade_deletes_the_open_opportunities_with_the_account_in_one_transaction() {
+        long account = account("Cascade");
+        long open = opportunity(account, "").path("id").asLong();
+        long won = opportunity(account, ",\"stage\":\"closed_won\"").path("id").asLong();
+        assertThat(api.delete("/api/customers/accounts/" + account + "?cascade=maybe").status()).isEqualTo(400);
+        assertThat(api.get("/api/sales/opportunities/" + open).status()).isEqualTo(200);
+        assertThat(api.delete("/api/customers/accounts/" + account + "?cascade=true").status()).isEqualTo(204);
+        assertThat(api.get("/api/customers/accounts/" + account).status()).isEqualTo(404);
+        assertThat(api.get("/api/sales/opportunities/" + open).status()).isEqualTo(404);
+        assertThat(api.get("/api/sales/opportunities/" + won).status()).isEqualTo(200);   // closed deals stay as history
+    }
+
+    @Test
     void activities_keep_their_statuses_to_their_kind_and_link_only_existing_records() {
         MosaicResponse wrong = api.post("/api/sales/activities", "{\"kind\":\"call\",\"subject\":\"X\",\"startAt\":\"2026-12-01T10:00:00Z\",\"status\":\"completed\"}");
         assertThat(wrong.status()).isEqualTo(422);

@@ -49,6 +49,16 @@ public interface WriteContext {
      */
     void announce(EventKind kind);
 
+    /**
+     * An option of the write, such as a declared {@link RecordType#deleteOptions() delete option}
+     * given in the request ({@code ?cascade=true}); empty when not given.
+     *
+     * @since 1.1
+     */
+    default Optional<String> option(String name) {
+        return Optional.empty();
+    }
+
     /** Reports a problem with a field; the write fails with 422 naming every problem reported. */
     void problem(String field, String problem);
 }

@@ -158,10 +158,15 @@ public final class SqlRecordStore implements RecordStore {
 
     @Override
     public void delete(long id, OptionalLong expectedVersion, long userId) {
+        delete(id, expectedVersion, userId, Map.of());
+    }
+
+    @Override
+    public void delete(long id, OptionalLong expectedVersion, long userId, Map<String, String> options) {
         timed("delete", () -> inTransaction(h -> {
             Record current = lock(h, id, expectedVersion);
             Write write = new Write(Operation.DELETE, type, current, current.values().with("ownerId", current.ownerId()),
-                    userId, h, List.of());
+                    userId, h, List.of()).withOptions(options);
             type.hooks().validate(write);
             write.throwIfProblems();
             type.hooks().beforeWrite(write);

@@ -25,6 +25,7 @@ final class Write implements WriteContext {
     private final Handle handle;
     private final List<FieldProblem> problems;
     private final List<EventKind> announced = new ArrayList<>();
+    private Map<String, String> options = Map.of();
 
     Write(Operation operation, RecordType type, Record before, Values values, long userId, Handle handle,
             List<FieldProblem> problems) {
@@ -82,6 +83,16 @@ final class Write implements WriteContext {
         if (!announced.contains(kind)) {
             announced.add(Objects.requireNonNull(kind));
         }
+    }
+
+    Write withOptions(Map<String, String> given) {
+        options = Map.copyOf(given);
+        return this;
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
     }
 
     List<EventKind> announced() {

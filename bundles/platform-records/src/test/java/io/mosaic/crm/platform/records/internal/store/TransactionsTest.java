@@ -95,4 +95,27 @@ class TransactionsTest {
         List<Change> history = stores.jdbi.withHandle(h -> ChangeLog.history(h, "test", "Maker", created.id(), Long.MAX_VALUE, 10));
         assertThat(history).extracting(Change::kind).containsExactly(EventKind.STAGE_CHANGED, EventKind.UPDATED, EventKind.CREATED);
     }
+
+    @Test
+    void a_delete_hands_its_options_to_the_hooks() {
+        List<String> seen = new ArrayList<>();
+        RecordType withOption = RecordType.builder("test", "Maker", "makers")
+                .field(Field.text("name").required().maxLength(100))
+                .deleteOption("cascade", "test option")
+                .hooks(new RecordHooks() {
+                    @Override
+                    public void validate(WriteContext write) {
+                        if (write.operation() == WriteContext.Operation.DELETE) {
+                            seen.add(write.option("cascade").orElse("absent"));
+                        }
+                    }
+                })
+                .build();
+        SqlRecordStore store = stores.store(withOption);
+        store.delete(store.create(Values.of("name", "Opt 1"), ALICE).id(), java.util.OptionalLong.empty(), ALICE,
+                java.util.Map.of("cascade", "true"));
+        store.delete(store.create(Values.of("name", "Opt 2"), ALICE).id(), java.util.OptionalLong.empty(), ALICE);
+        assertThat(seen).containsExactly("true", "absent");
+        assertThat(withOption.deleteOptions()).containsOnlyKeys("cascade");
+    }
 }
