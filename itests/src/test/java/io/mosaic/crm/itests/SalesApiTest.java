@@ -134,6 +134,34 @@ class SalesApiTest {
     }
 
     @Test
+    void the_stage_report_counts_conversion_from_stage_to_stage_from_the_history() {
+        long pipeline = created(api.post("/api/sales/pipelines", "{\"name\":\"Funnel " + run + "\"}")).path("id").asLong();
+        for (String stage : new String[] {"first:1:20", "second:2:60"}) {
+            String[] p = stage.split(":");
+            created(api.post("/api/sales/stages", "{\"pipelineId\":" + pipeline + ",\"key\":\"" + p[0] + "\",\"label\":\"" + p[0]
+                    + "\",\"position\":" + p[1] + ",\"probability\":" + p[2] + ",\"forecastCategory\":\"pipeline\"}"));
+        }
+        long account = account("Funnel");
+        opportunity(account, ",\"pipelineId\":" + pipeline);
+        long winner = opportunity(account, ",\"pipelineId\":" + pipeline).path("id").asLong();
+        patch("/api/sales/opportunities/" + winner, "{\"stage\":\"second\"}");
+        patch("/api/sales/opportunities/" + winner, "{\"stage\":\"closed_won\"}");
+
+        JsonNode report = api.get("/api/sales/pipelines/" + pipeline + "/stage-report").json().path("items");
+        assertThat(report.findValuesAsText("stage")).containsExactly("first", "second", "closed_won", "closed_lost");
+        assertThat(report.get(0).path("entered").asLong()).isEqualTo(2);
+        assertThat(report.get(0).path("movedOn").asLong()).isEqualTo(1);
+        assertThat(report.get(0).path("conversion").asText()).isEqualTo("0.5000");
+        assertThat(report.get(0).path("winRate").asText()).isEqualTo("0.5000");
+        assertThat(report.get(0).path("avgSecondsInStage").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(report.get(1).path("entered").asLong()).isEqualTo(1);
+        assertThat(report.get(1).path("conversion").asText()).isEqualTo("1.0000");
+        assertThat(report.get(2).path("entered").asLong()).isEqualTo(1);
+        assertThat(report.get(3).path("entered").asLong()).isZero();
+        assertThat(api.get("/api/sales/pipelines/987654321/stage-report").status()).isEqualTo(404);
+    }
+
+    @Test
     void a_lead_is_deduplicated_by_email_and_converts_into_new_records_in_one_go() {
         String email = "ada-" + run + "@engines.example";
         long lead = created(api.post("/api/sales/leads", "{\"firstName\":\"Ada\",\"lastName\":\"Lovelace\",\"company\":\"Engines "

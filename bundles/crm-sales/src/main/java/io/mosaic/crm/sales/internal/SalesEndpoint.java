@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -44,6 +45,8 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
     private final FollowUps followUps;
     private final Timeline timeline;
     private final Forecast forecast;
+    private final StageReport stageReport;
+    private final Jdbi jdbi;
     private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
     private volatile SalesSettings settings;
 
@@ -57,6 +60,8 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
         this.followUps = new FollowUps(database.jdbi());
         this.timeline = new Timeline(database.jdbi());
         this.forecast = new Forecast(database.jdbi());
+        this.stageReport = new StageReport(database.jdbi());
+        this.jdbi = database.jdbi();
     }
 
     @Modified
@@ -83,6 +88,9 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
                 .requestBody(ConvertInput.class).errors(404, 409, 422);
         routes.get("/opportunities/{id}/stage-history", types.opportunityType().permission(Action.READ), this::stageHistory)
                 .summary("The stage changes of an opportunity, oldest first, with the time spent in each stage").errors(404);
+        routes.get("/pipelines/{id}/stage-report", types.opportunityType().permission(Action.READ), this::stageReport)
+                .summary("Per stage of a pipeline: opportunities that entered it, moved on, are won, and the average time in it")
+                .errors(404);
         routes.get("/follow-ups", types.activityType().permission(Action.READ), this::followUps)
                 .summary("Open tasks, calls and meetings due in a range of the owner's calendar, and their deals' next steps")
                 .queryParameter("owner", "me (default) or a user id", Map.of("type", "string"))
@@ -122,7 +130,15 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
         if (caller.ownOnly(types.opportunityType().permission(Action.READ)) && opportunity.ownerId() != caller.userId()) {
             throw new NotFoundException("opportunity", id);
         }
-        return Map.of("items", types.records().inTransaction(h -> StageHistory.changes(h, id)));
+        return Map.of("items", jdbi.withHandle(h -> StageHistory.changes(h, id)));
+    }
+
+    Map<String, Object> stageReport(ApiRequest request) {
+        long id = request.idParam("id");
+        types.pipelines().get(id);     // 404 for no such pipeline
+        Principal caller = request.principal();
+        Long scope = caller.ownOnly(types.opportunityType().permission(Action.READ)) ? caller.userId() : null;
+        return Map.of("pipelineId", id, "items", stageReport.of(id, scope));
     }
 
     Map<String, Object> followUps(ApiRequest request) {
@@ -158,8 +174,7 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
     Map<String, Object> timeline(ApiRequest request) {
         QueryParams params = new QueryParams(request, "record", "limit", "after");
         Timeline.Subject subject = Timeline.Subject.parse(params.get("record").orElse(null));
-        boolean exists = types.records().inTransaction(h ->
-                RelatedRecords.exists(h, types::customers, subject.type(), subject.id()));
+        boolean exists = jdbi.withHandle(h -> RelatedRecords.exists(h, types::customers, subject.type(), subject.id()));
         if (!exists) {
             throw new NotFoundException(subject.type(), subject.id());
         }

@@ -65,6 +65,10 @@ public final class SalesTypes {
         return records;
     }
 
+    RecordStore pipelines() {
+        return records.store(pipelines);
+    }
+
     RecordStore leads() {
         return records.store(leads);
     }
