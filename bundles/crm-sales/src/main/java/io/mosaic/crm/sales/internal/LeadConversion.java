@@ -165,7 +165,8 @@ final class LeadConversion {
         values.put("pipelineId", part.pipelineId());
         values.put("stage", part.stage());
         values.put("probability", part.probability());
-        values.put("source", lead.text("source"));
+        String source = lead.text("source");
+        values.put("source", types.sources().allows(source) ? source : null);   // a source an admin since removed is dropped
         values.put("ownerId", lead.ownerId());
         return types.opportunities().create(Values.of(values), caller.userId()).id();
     }

@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The lead and opportunity sources users may choose from: lower-case keys, comma-separated")
     String sources() default "web,referral,partner,campaign,trade_show,cold_call,email,other";
 
-    @AttributeDefinition(min = "3", max = "3", description = "ISO 4217 currency of the forecast when the request names none")
+    @AttributeDefinition(description = "ISO 4217 currency of the forecast when the request names none, e.g. EUR")
     String forecastCurrency() default "EUR";
 
     @AttributeDefinition(min = "1", max = "10000", description = "Rows per list page when the request has no limit")

@@ -56,6 +56,10 @@ public final class SalesTypes {
         return directory;
     }
 
+    Sources sources() {
+        return sources;
+    }
+
     List<RecordType> all() {
         return List.of(pipelines, Stages.TYPE, leads, opportunities, OpportunityContacts.TYPE, activities, Invitees.TYPE,
                 Teams.TEAMS, Teams.MEMBERS, Teams.QUOTAS);
