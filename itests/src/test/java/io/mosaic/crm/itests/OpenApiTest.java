@@ -94,7 +94,7 @@ class OpenApiTest {
                 "\"" + read.getVersion() + "\"", new AccountPatch().country("FR")));
         assertThat(stale.getCode()).isEqualTo(412);
 
-        customers.deleteCustomersAccountsId(id);
+        customers.deleteCustomersAccountsId(id, null);     // no cascade
         ApiException gone = assertThrows(ApiException.class, () -> customers.getCustomersAccountsId(id));
         assertThat(gone.getCode()).isEqualTo(404);
     }

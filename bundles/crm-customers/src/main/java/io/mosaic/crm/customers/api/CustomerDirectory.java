@@ -29,4 +29,31 @@ public interface CustomerDirectory {
 
     /** Live contacts of an account, oldest first, at most {@code limit} (1–500). */
     List<ContactSummary> contactsOf(long accountId, int limit);
+
+    /**
+     * Live accounts that a new account with this name and website would likely duplicate: the same
+     * name (case-insensitively) or the same website host (without scheme, {@code www.} and trailing
+     * slashes), oldest first, at most {@code limit} (1–500). Either argument may be null.
+     *
+     * @since 1.1
+     */
+    List<AccountSummary> similarAccounts(String name, String website, int limit);
+
+    /**
+     * Creates an account with every rule of {@code /api/customers/accounts} (field checks: 422
+     * {@code validation_failed}; the same name and website: 409 {@code duplicate}), with its change
+     * row and event. Called inside {@code Records.inTransaction} it joins that transaction, so it is
+     * undone with the caller's other writes.
+     *
+     * @since 1.1
+     */
+    AccountSummary createAccount(NewAccount account, long userId);
+
+    /**
+     * Creates a contact like {@link #createAccount} does an account (the e-mail is unique among
+     * live contacts: 409 {@code duplicate}; the account must be live: 422 {@code unknown_reference}).
+     *
+     * @since 1.1
+     */
+    ContactSummary createContact(NewContact contact, long userId);
 }

@@ -36,6 +36,8 @@ final class Accounts {
                 .searchColumn("website_host", "website")
                 .defaultSort("name")
                 .cache(10_000, Duration.ofMinutes(10))
+                .deleteOption("cascade", "true: also delete the records of other modules that depend on the account"
+                        + " (open opportunities), in the same transaction; without it such records make the delete 409")
                 .hooks(rules)
                 .build();
     }

@@ -19,6 +19,15 @@ public interface RecordHooks {
     /** Runs after validation, just before the row is written, in the same transaction (side tables). */
     default void beforeWrite(WriteContext write) {}
 
+    /**
+     * Runs after the row and its change row were written, in the same transaction: {@code written}
+     * is the record as stored, with its id (for a delete, as it was). The place for side tables
+     * that need the id of a new record, such as a history row; a failure rolls the write back.
+     *
+     * @since 1.1
+     */
+    default void afterWrite(WriteContext write, Record written) {}
+
     /** Runs after the transaction committed, before the write is answered; must not fail the write. */
     default void afterCommit(Change change) {}
 }

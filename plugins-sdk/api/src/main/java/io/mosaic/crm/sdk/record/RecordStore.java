@@ -1,6 +1,7 @@
 package io.mosaic.crm.sdk.record;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
@@ -32,4 +33,14 @@ public interface RecordStore {
 
     /** Soft-deletes the record; checks the version only if one is given. */
     void delete(long id, OptionalLong expectedVersion, long userId);
+
+    /**
+     * Soft-deletes the record with options for the hooks ({@link WriteContext#option}), such as the
+     * declared {@link RecordType#deleteOptions() delete options} of a request.
+     *
+     * @since 1.1
+     */
+    default void delete(long id, OptionalLong expectedVersion, long userId, Map<String, String> options) {
+        delete(id, expectedVersion, userId);
+    }
 }

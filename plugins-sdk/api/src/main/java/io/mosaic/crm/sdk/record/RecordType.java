@@ -44,6 +44,7 @@ public final class RecordType {
     private final long cacheEntries;
     private final Duration cacheTtl;
     private final RecordHooks hooks;
+    private final Map<String, String> deleteOptions;
 
     private RecordType(Builder b) {
         this.module = b.module;
@@ -62,6 +63,7 @@ public final class RecordType {
         this.cacheEntries = b.cacheEntries;
         this.cacheTtl = b.cacheTtl;
         this.hooks = b.hooks;
+        this.deleteOptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.deleteOptions));
     }
 
     /**
@@ -110,6 +112,14 @@ public final class RecordType {
 
     public RecordHooks hooks() { return hooks; }
 
+    /**
+     * The query parameters {@code DELETE /<path>/{id}} understands, with their descriptions; hooks
+     * read them with {@link WriteContext#option}.
+     *
+     * @since 1.1
+     */
+    public Map<String, String> deleteOptions() { return deleteOptions; }
+
     @Override
     public String toString() {
         return resource() + " (" + entity + ")";
@@ -129,6 +139,7 @@ public final class RecordType {
         private long cacheEntries;
         private Duration cacheTtl = Duration.ofMinutes(10);
         private RecordHooks hooks = new RecordHooks() {};
+        private final Map<String, String> deleteOptions = new LinkedHashMap<>();
 
         private Builder(String module, String entity, String path) {
             this.module = Objects.requireNonNull(module, "module");
@@ -168,6 +179,17 @@ public final class RecordType {
         public Builder cache(long entries, Duration ttl) { cacheEntries = entries; cacheTtl = ttl; return this; }
 
         public Builder hooks(RecordHooks hooks) { this.hooks = Objects.requireNonNull(hooks); return this; }
+
+        /**
+         * A query parameter of the delete route, e.g. {@code cascade}, passed to the hooks
+         * ({@link WriteContext#option}) and described in the OpenAPI document.
+         *
+         * @since 1.1
+         */
+        public Builder deleteOption(String name, String description) {
+            deleteOptions.put(Objects.requireNonNull(name), Objects.requireNonNull(description));
+            return this;
+        }
 
         public RecordType build() {
             for (UniqueKey key : uniqueKeys) {

@@ -3,6 +3,8 @@ package io.mosaic.crm.sdk.record;
 import io.mosaic.crm.sdk.http.Routes;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -30,6 +32,19 @@ public interface Records {
      * @return the served routes, whose page sizes may be changed live
      */
     RecordRoutes serve(Routes routes, RecordType type);
+
+    /**
+     * Runs {@code work} in one database transaction that every {@link RecordStore} write made on
+     * this thread inside it joins, whatever module's store it is (a lead conversion creates an
+     * account, a contact and an opportunity and updates the lead, all or nothing). {@code work}
+     * gets the transaction's handle for the module's own tables. The writes' after-commit steps
+     * (cache, {@link RecordHooks#afterCommit}, events) run once the whole transaction committed,
+     * and not at all when it rolls back; deadlock victims are retried as a whole (so {@code work}
+     * must be safe to run again). Called inside a running transaction, it joins it.
+     *
+     * @since 1.1
+     */
+    <T> T inTransaction(Function<Handle, T> work);
 
     /** The record types of the running modules ({@link RecordModule} services). */
     List<RecordType> types();

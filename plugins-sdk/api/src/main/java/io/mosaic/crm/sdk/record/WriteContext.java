@@ -1,5 +1,6 @@
 package io.mosaic.crm.sdk.record;
 
+import io.mosaic.crm.sdk.event.EventKind;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.osgi.annotation.versioning.ProviderType;
@@ -37,6 +38,26 @@ public interface WriteContext {
 
     /** The transaction's handle, for reads (and writes of the module's own tables) in the same transaction. */
     Handle handle();
+
+    /**
+     * Also announces this write as {@code kind} (say {@link EventKind#STAGE_CHANGED}): a second
+     * change row of that kind, with the same field changes, is stored in the transaction and posted
+     * as its own event {@code io/mosaic/crm/<module>/<Entity>/<kind>} after commit, next to the
+     * write's own CREATED, UPDATED or DELETED.
+     *
+     * @since 1.1
+     */
+    void announce(EventKind kind);
+
+    /**
+     * An option of the write, such as a declared {@link RecordType#deleteOptions() delete option}
+     * given in the request ({@code ?cascade=true}); empty when not given.
+     *
+     * @since 1.1
+     */
+    default Optional<String> option(String name) {
+        return Optional.empty();
+    }
 
     /** Reports a problem with a field; the write fails with 422 naming every problem reported. */
     void problem(String field, String problem);

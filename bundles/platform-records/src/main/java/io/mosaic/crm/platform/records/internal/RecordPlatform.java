@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -103,6 +105,11 @@ public final class RecordPlatform implements Records {
         ServedType served = new ServedType(new SqlRecordStore(type, context), history);
         served.register(routes);
         return served;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<Handle, T> work) {
+        return context.transactions().inTransaction(work);
     }
 
     @Override

@@ -35,7 +35,7 @@ import org.jdbi.v3.core.HandleCallback;
 
 /**
  * The store of one record type on MariaDB. Each write is one transaction holding the row change
- * and its change-log row; after commit the cached copy is dropped, the hooks' {@code afterCommit}
+ * and its change-log row, or joins the thread's running one ({@link Transactions}); after commit the cached copy is dropped, the hooks' {@code afterCommit}
  * runs and the change goes to the outbox. Duplicates are refused by the unique indexes (so
  * concurrent writers cannot both win) and answered with the holder's id; deadlock victims are retried.
  */
@@ -74,6 +74,10 @@ public final class SqlRecordStore implements RecordStore {
     @Override
     public Record get(long id) {
         NamedCache<Long, Record> cache = context.cache().apply(type);
+        if (cache != null && context.transactions().active()) {
+            // inside a transaction a read sees its own uncommitted writes: it bypasses the cache both ways
+            return load(id);
+        }
         return cache == null ? load(id) : cache.get(id, this::load);
     }
 
@@ -121,7 +125,7 @@ public final class SqlRecordStore implements RecordStore {
                 long id = sql.bindValues(h.createUpdate(sql.insert), values, owner, now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 Record record = new Record(id, 1, owner, now, now, declared(values), sql.kinds());
-                return new Written(record, log(h, EventKind.CREATED, null, record, userId, now));
+                return written(h, write, record, log(h, EventKind.CREATED, null, record, userId, now));
             }));
         });
     }
@@ -147,23 +151,28 @@ public final class SqlRecordStore implements RecordStore {
                         .bind("version", current.version()).execute();
                 Record record = new Record(id, current.version() + 1, write.ownerId(), current.createdAt(), now,
                         declared(values), sql.kinds());
-                return new Written(record, log(h, EventKind.UPDATED, current, record, userId, now));
+                return written(h, write, record, log(h, EventKind.UPDATED, current, record, userId, now));
             }));
         });
     }
 
     @Override
     public void delete(long id, OptionalLong expectedVersion, long userId) {
+        delete(id, expectedVersion, userId, Map.of());
+    }
+
+    @Override
+    public void delete(long id, OptionalLong expectedVersion, long userId, Map<String, String> options) {
         timed("delete", () -> inTransaction(h -> {
             Record current = lock(h, id, expectedVersion);
             Write write = new Write(Operation.DELETE, type, current, current.values().with("ownerId", current.ownerId()),
-                    userId, h, List.of());
+                    userId, h, List.of()).withOptions(options);
             type.hooks().validate(write);
             write.throwIfProblems();
             type.hooks().beforeWrite(write);
             Instant now = now();
             h.createUpdate(sql.softDelete).bind("id", id).bind("now", RecordSql.utc(now)).execute();
-            return new Written(current, log(h, EventKind.DELETED, current, null, userId, now));
+            return written(h, write, current, log(h, EventKind.DELETED, current, null, userId, now));
         }));
     }
 
@@ -173,7 +182,7 @@ public final class SqlRecordStore implements RecordStore {
         boolean failed = true;
         try {
             Written written = write.get();
-            committed(written);
+            context.transactions().afterCommit(() -> committed(written));
             failed = false;
             return written.record();
         } finally {
@@ -181,7 +190,18 @@ public final class SqlRecordStore implements RecordStore {
         }
     }
 
-    private record Written(Record record, Change change) {}
+    private record Written(Record record, Change change, List<Change> announced) {}
+
+    /** The write's change, the changes it also announces (same fields, another kind), then the afterWrite hook. */
+    private Written written(Handle handle, Write write, Record record, Change change) {
+        List<Change> announced = new ArrayList<>();
+        for (EventKind kind : write.announced()) {
+            announced.add(ChangeLog.insert(handle, new Change(0, change.module(), change.entity(), change.recordId(), kind,
+                    change.userId(), change.at(), change.version(), change.fields())));
+        }
+        type.hooks().afterWrite(write, record);
+        return new Written(record, change, announced);
+    }
 
     /** References, then the hooks; every problem is reported in one 422. */
     private void validate(Write write, Handle handle) {
@@ -243,6 +263,7 @@ public final class SqlRecordStore implements RecordStore {
             type.hooks().afterCommit(written.change());
         } finally {
             context.committed().accept(written.change());
+            written.announced().forEach(context.committed());
         }
     }
 
@@ -252,16 +273,9 @@ public final class SqlRecordStore implements RecordStore {
         return Values.of(out);
     }
 
+    /** The thread's transaction: joined when one runs (another store's write, {@code Records.inTransaction}). */
     private <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return context.jdbi().inTransaction(work);
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS || !SqlFailures.isRetryable(e)) {
-                    throw e;
-                }
-            }
-        }
+        return context.transactions().inTransaction(work::withHandle);
     }
 
     /** Answers a unique-key refusal with 409 naming the record that holds the values. */

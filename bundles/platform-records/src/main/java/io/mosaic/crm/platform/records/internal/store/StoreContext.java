@@ -11,11 +11,16 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * What every store shares: the database, the running record types (to check references), where
+ * What every store shares: the database and the thread's transaction, the running record types (to check references), where
  * committed changes go (the outbox), the by-id cache of a type, the clock, and write timings.
  */
 public record StoreContext(Jdbi jdbi, Function<String, Optional<RecordType>> types, Consumer<Change> committed,
-        Function<RecordType, NamedCache<Long, Record>> cache, Clock clock, WriteTimer timer) {
+        Function<RecordType, NamedCache<Long, Record>> cache, Clock clock, WriteTimer timer, Transactions transactions) {
+
+    public StoreContext(Jdbi jdbi, Function<String, Optional<RecordType>> types, Consumer<Change> committed,
+            Function<RecordType, NamedCache<Long, Record>> cache, Clock clock, WriteTimer timer) {
+        this(jdbi, types, committed, cache, clock, timer, new Transactions(jdbi));
+    }
 
     /** Records how long a write took, and whether it failed. */
     @FunctionalInterface

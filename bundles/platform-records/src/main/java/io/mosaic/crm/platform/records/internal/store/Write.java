@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.records.internal.store;
 
 import io.mosaic.crm.sdk.error.FieldProblem;
 import io.mosaic.crm.sdk.error.ValidationException;
+import io.mosaic.crm.sdk.event.EventKind;
 import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Values;
@@ -23,6 +24,8 @@ final class Write implements WriteContext {
     private final long userId;
     private final Handle handle;
     private final List<FieldProblem> problems;
+    private final List<EventKind> announced = new ArrayList<>();
+    private Map<String, String> options = Map.of();
 
     Write(Operation operation, RecordType type, Record before, Values values, long userId, Handle handle,
             List<FieldProblem> problems) {
@@ -73,6 +76,27 @@ final class Write implements WriteContext {
     @Override
     public void problem(String field, String problem) {
         problems.add(new FieldProblem(field, problem));
+    }
+
+    @Override
+    public void announce(EventKind kind) {
+        if (!announced.contains(kind)) {
+            announced.add(Objects.requireNonNull(kind));
+        }
+    }
+
+    Write withOptions(Map<String, String> given) {
+        options = Map.copyOf(given);
+        return this;
+    }
+
+    @Override
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    List<EventKind> announced() {
+        return announced;
     }
 
     boolean hasProblem(String field) {

@@ -64,6 +64,7 @@ public final class ServedType implements Records.RecordRoutes {
         Route delete = routes.delete(base + "/{id}", permission(Action.DELETE), this::delete)
                 .summary("Delete a" + article() + " " + label + " (soft delete); If-Match is optional");
         delete.errors(404, 409, 412);
+        type.deleteOptions().forEach((name, description) -> delete.queryParameter(name, description, Map.of("type", "string")));
         history.register(routes, base, schemas);
     }
 
@@ -99,7 +100,9 @@ public final class ServedType implements Records.RecordRoutes {
         long id = request.idParam("id");
         var version = Versions.optional(request);
         visible(request, Action.DELETE, id);
-        store.delete(id, version, request.principal().userId());
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        type.deleteOptions().keySet().forEach(name -> request.query(name).ifPresent(value -> options.put(name, value)));
+        store.delete(id, version, request.principal().userId(), options);
         return Reply.noContent();
     }
 
