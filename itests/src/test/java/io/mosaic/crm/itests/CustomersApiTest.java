@@ -181,6 +181,43 @@ class CustomersApiTest {
     }
 
     @Test
+    void search_results_page_in_match_order_each_contact_exactly_once() {
+        // matches in the first name, the last name, the e-mail, or several of them at once
+        for (int i = 0; i < 120; i++) {
+            String first = i % 3 == 0 ? "Qvist" + i : "Ola";
+            String last = i % 4 == 0 ? "QVISTER" + i : "Berg" + i;
+            String email = i % 5 == 0 ? "qvist." + i + "@example.com" : "x" + i + ".qv@example.com";
+            var r = api.post("/api/customers/contacts",
+                    "{\"firstName\":\"" + first + "\",\"lastName\":\"" + last + "\",\"email\":\"" + email + "\"}");
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+        int expected = 0;
+        for (int i = 0; i < 120; i++) {
+            expected += i % 3 == 0 || i % 4 == 0 || i % 5 == 0 ? 1 : 0;
+        }
+        Set<Long> seen = new HashSet<>();
+        String next = null;
+        int pages = 0;
+        do {
+            var page = api.get("/api/customers/contacts?q=qvist&limit=9"
+                    + (next == null ? "" : "&after=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonNode item : page.json().path("items")) {
+                assertThat(seen.add(item.path("id").asLong())).as("duplicate " + item).isTrue();
+            }
+            next = page.json().path("next").isNull() ? null : page.json().path("next").asText();
+            pages++;
+        } while (next != null && pages < 100);
+        assertThat(seen).hasSize(expected);
+        var sorted = api.get("/api/customers/contacts?q=qvist&sort=-lastName&limit=200");
+        assertThat(sorted.status()).isEqualTo(200);
+        assertThat(sorted.json().path("items")).hasSize(expected);
+        var bad = api.get("/api/customers/contacts?q=qvist&after=not-a-cursor");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error()).isEqualTo("invalid_cursor");
+    }
+
+    @Test
     void field_selection_returns_only_the_asked_fields() {
         createAccount("{\"name\":\"Fields AG\",\"industry\":\"Software\"}");
         var r = api.get("/api/customers/accounts?fields=id,name&q=Fields");

@@ -84,11 +84,24 @@ final class Text {
               WHERE id = ? AND deleted_at IS NULL` in autocommit, answered from the input; what remains per request is
               strict JSON parsing, validation, the duplicate keys' index checks, the event post and the cache
               invalidation. Not profiled again after the change.
-            - **Contact search**: MariaDB is the largest CPU user (0.8 cores against Mosaic's 0.5). `?q=` becomes
-              `first_name LIKE 'x%' OR last_name LIKE 'x%' OR email LIKE 'x%'` with ORDER BY and LIMIT; each column has
-              its own index, but the OR across three columns is not served by one range scan, and at 1M contacts the
-              plan scans (p95 in seconds). Next step: rewrite the search as a UNION of three index range scans (or a
-              FULLTEXT index) in the SDK's `ListQuery`; not done yet.
+            - **Contact search**: it was an `OR` of three prefix `LIKE`s that no single index range serves (5 req/s,
+              p95 3.3 s at 1M contacts on 2026-11-23). Since 2026-12-03 a search without `sort` is in match order: one
+              `UNION` branch per column, each an ordered range scan of that column's index that stops after a page, merged
+              by the matched text and id (`ListQuery.statement`). Same run shape: 558 req/s, p50 5.2 ms, p95 63 ms — a
+              110-fold throughput gain, but still a MISS: that run shared the 2 cores with four other builds (1.1 cores of
+              "other"), so its tail is queueing for CPU; server-side the statement takes 1.1–1.3 ms for any prefix
+              (`SHOW PROFILES`, 1M contacts), EXPLAIN below. To re-measure on a quiet machine:
+              `./crm bench full contact-search`.
+
+              ```
+              id select_type table type  key                    rows   Extra
+              1  PRIMARY     r     range ix_contacts_first_name 143392 Using index condition; Using where
+              2  UNION       r     range ix_contacts_last_name  1      Using index condition; Using where
+              3  UNION       r     range ix_contacts_email      1      Using index condition; Using where
+                 UNION RESULT <union1,2,3> ALL                          Using filesort   (at most 3 × 51 rows)
+              ```
+              (`q=an`, after a cursor; no branch sorts: each reads its index in order and stops at `LIMIT 51`, whatever
+              the estimate of matching rows says; the final sort is over at most three pages.)
             - **Monitoring**: recording (`RequestMetrics.record`) is 1.3 % of Mosaic's CPU in the Basic profile, and the
               route timer counted every request of every "on" run; the on/off ratio swings by more than its 3 % goal
               between repetitions on this machine, so the verdict stays MISS while the paired ratios spread > 0.10.

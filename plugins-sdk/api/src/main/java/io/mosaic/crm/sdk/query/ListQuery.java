@@ -34,26 +34,39 @@ public final class ListQuery<T> {
     /** Longest accepted {@code ?q=}. */
     public static final int MAX_SEARCH_LENGTH = 200;
 
+    /** The sort text of a search in match order, in cursors; no field can have this name. */
+    static final String MATCH_ORDER = "~match";
+    /** The column of a match-ordered statement that holds each row's match, see {@link Row}. */
+    public static final String MATCH_COLUMN = "lq_match";
+
+    private final ListSpec<T> spec;
     private final List<Keyset.Key<T>> keys;
     private final String sort;
+    private final boolean matchOrdered;
+    private final List<String> searchConditions = new ArrayList<>();
     private final int limit;
     private final List<String> fields;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> bindings = new LinkedHashMap<>();
 
     private ListQuery(ListSpec<T> spec, Map<String, List<String>> params) {
+        this.spec = spec;
         params.keySet().forEach(name -> checkKnown(spec, name));
         limit = limit(spec, single(params, "limit", "invalid_limit"));
         String sortText = single(params, "sort", "invalid_sort");
+        String q = single(params, "q", "invalid_filter");
+        matchOrdered = sortText == null && q != null && !q.isEmpty();
         List<Keyset.Key<T>> requested = parseSort(spec, sortText == null ? String.join(",", spec.defaultSort()) : sortText);
-        sort = String.join(",", requested.stream().map(Keyset.Key::text).toList());
+        sort = matchOrdered ? MATCH_ORDER : String.join(",", requested.stream().map(Keyset.Key::text).toList());
         keys = withIdLast(spec, requested);
         fields = fields(spec, single(params, "fields", "invalid_fields"));
         spec.conditions().forEach(conditions::add);
         filters(spec, params);
-        search(spec, single(params, "q", "invalid_filter"));
+        search(spec, q);
         String after = single(params, "after", "invalid_cursor");
-        if (after != null) {
+        if (after != null && matchOrdered) {
+            matchCursor(after);
+        } else if (after != null) {
             conditions.add(Keyset.condition(keys, cursorValues(after), bindings));
         }
         bindings.put("lq_limit", limit + 1);
@@ -95,9 +108,73 @@ public final class ListQuery<T> {
         return String.join(", ", keys.stream().map(Keyset.Key::orderBy).toList());
     }
 
-    /** {@code WHERE … ORDER BY … LIMIT :lq_limit}, to append after the FROM clause. */
+    /**
+     * {@code WHERE … ORDER BY … LIMIT :lq_limit}, to append after the FROM clause; not for a search
+     * in match order (see {@link #statement}).
+     */
     public String clauses() {
+        if (matchOrdered) {
+            throw new IllegalStateException("a search in match order needs the whole statement: use statement()");
+        }
         return "WHERE " + where() + " ORDER BY " + orderBy() + " LIMIT :lq_limit";
+    }
+
+    /**
+     * The whole statement: {@code SELECT columns FROM from WHERE … ORDER BY … LIMIT :lq_limit}.
+     * {@code columns} must include the id column under its own name (e.g. {@code r.id}).
+     *
+     * <p>A search ({@code ?q=}) without {@code ?sort=} lists in <em>match order</em>: by the text that
+     * matched (the smallest matching column value, in the database's collation), then id. It is
+     * one branch per searched column, each an ordered range scan of that column's index that stops
+     * after a page ({@code (… ORDER BY column, id LIMIT n) UNION (…) ORDER BY lq_match, id LIMIT n}):
+     * a page costs the same for a prefix matching one row or a million, where an {@code OR} of
+     * {@code LIKE}s can use no single index. Each row then carries its match in the extra column
+     * {@link #MATCH_COLUMN}; read it into a {@link Row} and page with {@link #pageOf}.
+     */
+    public String statement(String columns, String from) {
+        if (!matchOrdered) {
+            return "SELECT " + columns + " FROM " + from + " " + clauses();
+        }
+        List<String> searched = spec.searchColumns();
+        List<String> branches = new ArrayList<>();
+        for (String column : searched) {
+            List<String> where = new ArrayList<>(conditions);
+            where.add(column + " LIKE :lq_q ESCAPE '!'");
+            String match = match(column, searched);
+            if (bindings.containsKey("lq_mk")) {      // after a cursor: the range from its match on
+                where.add(column + " >= :lq_mk");
+                where.add("(" + match + ", " + idColumn() + ") > (:lq_mk, :lq_mi)");
+            }
+            branches.add("(SELECT " + columns + ", " + match + " AS " + MATCH_COLUMN + " FROM " + from
+                    + " WHERE (" + String.join(") AND (", where) + ") ORDER BY " + column + ", " + idColumn()
+                    + " LIMIT :lq_limit)");
+        }
+        String id = idColumn().substring(idColumn().lastIndexOf('.') + 1);
+        return String.join(" UNION ", branches) + " ORDER BY " + MATCH_COLUMN + ", " + id + " LIMIT :lq_limit";
+    }
+
+    /** Whether this is a search listed in match order (see {@link #statement}). */
+    public boolean matchOrdered() {
+        return matchOrdered;
+    }
+
+    /**
+     * The smallest matching value of a row in the branch of {@code column} (which matches there):
+     * the other searched columns count only where they match too.
+     */
+    private static String match(String column, List<String> searched) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(column);
+        for (String other : searched) {
+            if (!other.equals(column)) {
+                candidates.add("IF(" + other + " LIKE :lq_q ESCAPE '!', " + other + ", " + column + ")");
+            }
+        }
+        return candidates.size() == 1 ? column : "LEAST(" + String.join(", ", candidates) + ")";
+    }
+
+    private String idColumn() {
+        return spec.sorts().get(ListSpec.ID).column();
     }
 
     /** The values of the named parameters in {@link #clauses()}; {@code lq_limit} is {@code limit() + 1}. */
@@ -136,10 +213,48 @@ public final class ListQuery<T> {
      * rendered by {@code render}, with the cursor of the next page if there is one.
      */
     public <R> Page<R> page(List<T> rows, Function<? super T, R> render) {
+        if (matchOrdered) {
+            throw new IllegalStateException("a search in match order pages its rows with their matches: use pageOf()");
+        }
         boolean more = rows.size() > limit;
         List<T> shown = more ? rows.subList(0, limit) : rows;
         String next = more ? cursor(shown.get(shown.size() - 1)) : null;
         return new Page<>(shown.stream().<R>map(render).toList(), next);
+    }
+
+    /** A fetched row and, for a search in match order, its {@link #MATCH_COLUMN} value. */
+    public record Row<T>(T value, String match) {
+    }
+
+    /** {@link #page} for rows read with their match (any list; required for a search in match order). */
+    public <R> Page<R> pageOf(List<Row<T>> rows, Function<? super T, R> render) {
+        if (!matchOrdered) {
+            return page(rows.stream().map(Row::value).toList(), render);
+        }
+        boolean more = rows.size() > limit;
+        List<Row<T>> shown = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Row<T> last = shown.get(shown.size() - 1);
+            ListSpec.Sort<T> id = spec.sorts().get(ListSpec.ID);
+            next = Cursor.encode(new Cursor.Position(MATCH_ORDER, List.of(last.match(), id.type().format(id.value().apply(last.value())))));
+        }
+        return new Page<>(shown.stream().map(Row::value).<R>map(render).toList(), next);
+    }
+
+    private void matchCursor(String text) {
+        Cursor.Position position = Cursor.decode(text);
+        ListSpec.Sort<T> id = spec.sorts().get(ListSpec.ID);
+        if (!position.sort().equals(MATCH_ORDER) || position.keys().size() != 2
+                || position.keys().get(0) == null || position.keys().get(1) == null) {
+            throw Cursor.invalid();
+        }
+        try {
+            bindings.put("lq_mi", id.type().parse(position.keys().get(1)));
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
+        bindings.put("lq_mk", position.keys().get(0));
     }
 
     private String cursor(T row) {
@@ -223,7 +338,9 @@ public final class ListQuery<T> {
             throw bad("invalid_filter", "q is longer than " + MAX_SEARCH_LENGTH + " characters");
         }
         bindings.put("lq_q", likePrefix(q));
-        conditions.add(String.join(" OR ", spec.searchColumns().stream().map(c -> c + " LIKE :lq_q ESCAPE '!'").toList()));
+        if (!matchOrdered) {     // in match order, each branch of the statement searches one column
+            conditions.add(String.join(" OR ", spec.searchColumns().stream().map(c -> c + " LIKE :lq_q ESCAPE '!'").toList()));
+        }
     }
 
     /** {@code text} as a LIKE prefix pattern with escape character {@code !}: wildcards in it match themselves. */

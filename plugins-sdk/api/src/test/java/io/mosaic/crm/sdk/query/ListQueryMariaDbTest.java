@@ -58,7 +58,7 @@ class ListQueryMariaDbTest {
     }
 
     private static List<Item> fetch(ListQuery<Item> query) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT i.* FROM items i " + query.clauses())
+        return jdbi.withHandle(h -> h.createQuery(query.statement("i.*", "items i"))
                 .bindMap(query.bindings()).map(ITEM).list());
     }
 

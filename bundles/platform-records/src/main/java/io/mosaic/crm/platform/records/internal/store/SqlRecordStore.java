@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The store of one record type on MariaDB. Each write is one transaction holding the row change
@@ -99,9 +100,13 @@ public final class SqlRecordStore implements RecordStore {
     }
 
     /** The rows of a list query, which must have been parsed against this type's list spec. */
-    public List<Record> list(ListQuery<Record> query) {
-        return context.jdbi().withHandle(h -> h.createQuery(sql.selectFrom() + query.clauses())
-                .bindMap(query.bindings()).map(sql.mapper()).list());
+    public List<ListQuery.Row<Record>> list(ListQuery<Record> query) {
+        RowMapper<Record> record = sql.mapper();
+        boolean matched = query.matchOrdered();
+        return context.jdbi().withHandle(h -> h.createQuery(query.statement(sql.columns, type.table() + " r"))
+                .bindMap(query.bindings())
+                .map((rs, ctx) -> new ListQuery.Row<>(record.map(rs, ctx), matched ? rs.getString(ListQuery.MATCH_COLUMN) : null))
+                .list());
     }
 
     @Override

@@ -51,7 +51,7 @@ final class RecordExport {
         ListQuery<Record> query = served.query(request, params, served.permission(Action.EXPORT), MAX_ROWS);
         Set<String> hidden = served.hidden(request);
         List<String> fields = query.fields().stream().filter(f -> !hidden.contains(f)).toList();
-        Page<Map<String, Object>> page = query.page(served.store().list(query), r -> query.select(r.toJson()));
+        Page<Map<String, Object>> page = query.pageOf(served.store().list(query), r -> query.select(r.toJson()));
         StringBuilder out = new StringBuilder();
         boolean csv = format.equals("csv");
         if (csv) {

@@ -78,7 +78,7 @@ public final class ServedType implements Records.RecordRoutes {
 
     Page<Map<String, Object>> list(ApiRequest request) {
         ListQuery<Record> query = query(request, request.queryParams(), permission(Action.READ));
-        return query.page(store.list(query), record -> query.select(record.toJson()));
+        return query.pageOf(store.list(query), record -> query.select(record.toJson()));
     }
 
     Reply get(ApiRequest request) {
