@@ -45,7 +45,9 @@ export async function render(main, {type, meta, id, query}) {
         : [`${field ? `${field}: ` : ''}${message}`, link ? [' ', link] : null]));
     }
     summary.hidden = listed.length === 0;
-    replace(summary, listed.length ? [h('p', {class: 'strong'}, listed.length === 1 ? 'Please correct this:' : `Please correct these ${listed.length} fields:`), h('ul', {}, listed)] : []);
+    const onFields = problems.filter((p) => controls.has(p.field)).length;
+    const lead = onFields === 0 ? 'Not saved:' : onFields === 1 ? 'Please correct this field:' : `Please correct these ${onFields} fields:`;
+    replace(summary, listed.length ? [h('p', {class: 'strong'}, lead), h('ul', {}, listed)] : []);
   };
 
   const showProblem = (name, message, link) => {
