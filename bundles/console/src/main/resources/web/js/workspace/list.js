@@ -2,7 +2,7 @@
 // "Load more" (after=), and a column chooser remembered in localStorage.
 import {describe, get, items} from '../api.js';
 import {h, replace} from '../dom.js';
-import {fieldLabel, href, pluralLabel} from './metadata.js';
+import {fieldLabel, href, pluralLabel, titleFields, titleOf} from './metadata.js';
 import {valueNode} from './fields.js';
 
 const PAGE = 25;
@@ -20,7 +20,8 @@ export function render(main, {type, meta, query}) {
   let body = null;
 
   const load = async (append) => {
-    const params = new URLSearchParams({limit: String(PAGE), fields: ['id', ...columns().map((f) => f.name)].join(',')});
+    const names = new Set(['id', ...titleFields(meta), ...columns().map((f) => f.name)]);
+    const params = new URLSearchParams({limit: String(PAGE), fields: [...names].join(',')});
     if (state.q) params.set('q', state.q);
     if (state.sort) params.set('sort', state.sort);
     for (const [p, v] of Object.entries(state.filters)) if (v) params.set(p, v);
@@ -29,7 +30,7 @@ export function render(main, {type, meta, query}) {
     try {
       const answer = await get(`${type.path}?${params}`);
       next = answer.next || null;
-      const rows = items(answer).map((r) => row(type, columns(), r));
+      const rows = items(answer).map((r) => row(type, meta, columns(), r));
       if (!append || !body) tableHost.replaceChildren(table(rows));
       else body.append(...rows);
       const count = body.children.length;
@@ -50,12 +51,12 @@ export function render(main, {type, meta, query}) {
     return h('div', {class: 'table-wrap', role: 'region', 'aria-labelledby': 'records-caption', tabindex: '0'},
       h('table', {id: 'records-table'},
         h('caption', {id: 'records-caption'}, title),
-        h('thead', {}, h('tr', {}, cols.map((f) => header(f)))),
+        h('thead', {}, h('tr', {}, header(titleColumn(meta), meta.label), cols.map((f) => header(f)))),
         body));
   };
 
-  const header = (f) => {
-    const label = fieldLabel(f);
+  const header = (f, name) => {
+    const label = name || fieldLabel(f);
     if (!f.sortable) return h('th', {scope: 'col'}, label);
     const current = state.sort === f.name ? 'ascending' : state.sort === `-${f.name}` ? 'descending' : null;
     const button = h('button', {type: 'button', class: 'link-button sort', id: `sort-${f.name}`,
@@ -77,12 +78,17 @@ export function render(main, {type, meta, query}) {
   return load(false);
 }
 
-function row(type, cols, record) {
-  return h('tr', {id: `record-${record.id}`}, cols.map((f, i) => {
-    const value = valueNode(f, record[f.name]);
-    if (i === 0) return h('th', {scope: 'row'}, h('a', {href: href(type, record.id)}, value.textContent === '—' ? `#${record.id}` : value.textContent));
-    return h('td', {}, value);
-  }));
+function row(type, meta, cols, record) {
+  return h('tr', {id: `record-${record.id}`},
+    h('th', {scope: 'row'}, h('a', {href: href(type, record.id)}, titleOf(meta, record))),
+    cols.map((f) => h('td', {}, valueNode(f, record[f.name]))));
+}
+
+/** The first column names the record; it sorts by the last field of its name (a person's last name). */
+function titleColumn(meta) {
+  const names = titleFields(meta);
+  const sortBy = [...names].reverse().find((n) => meta.byName[n].sortable);
+  return sortBy ? meta.byName[sortBy] : {name: 'title', sortable: false};
 }
 
 function searchForm(meta, state, apply) {
@@ -109,12 +115,12 @@ function filterPanel(meta, state, apply) {
     return h('div', {class: 'field'}, h('label', {for: input.id}, filterLabel(f, param)), input);
   }));
   const form = h('form', {class: 'filters', id: 'filters-form'}, h('div', {class: 'filter-grid'}, fields),
-    h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Apply filters'),
+    h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary', id: 'apply-filters'}, 'Apply filters'),
       h('button', {type: 'reset'}, 'Clear')));
   const read = () => { state.filters = {}; for (const [p, i] of inputs) if (i.read()) state.filters[p] = i.read(); };
   form.addEventListener('submit', (event) => { event.preventDefault(); read(); apply(); });
   form.addEventListener('reset', () => setTimeout(() => { read(); apply(); }));
-  return h('details', {class: 'tool', open: Object.keys(state.filters).length > 0}, h('summary', {}, 'Filters'), form);
+  return h('details', {class: 'tool filters-toggle', open: Object.keys(state.filters).length > 0}, h('summary', {}, 'Filters'), form);
 }
 
 function filterLabel(f, param) {
@@ -149,12 +155,13 @@ function storageKey(meta) {
   return `mosaic.columns.${meta.resource}`;
 }
 
-/** The columns shown: the user's choice for this type, else the first five declared fields. */
+/** The columns after the record's name: the user's choice for this type, else the first four declared fields. */
 function chosenColumns(meta) {
   let saved = null;
   try { saved = JSON.parse(localStorage.getItem(storageKey(meta)) || 'null'); } catch { saved = null; }
-  const choosable = meta.visible.filter((f) => f.name !== 'id' && f.name !== 'version');
-  const defaults = choosable.filter((f) => !f.standard).slice(0, 5).map((f) => f.name);
+  const named = titleFields(meta);
+  const choosable = meta.visible.filter((f) => f.name !== 'id' && f.name !== 'version' && !named.includes(f.name));
+  const defaults = choosable.filter((f) => !f.standard).slice(0, 4).map((f) => f.name);
   let names = Array.isArray(saved) ? saved.filter((n) => choosable.some((f) => f.name === n)) : defaults;
   if (!names.length) names = defaults;
   const columns = () => names.map((n) => meta.byName[n]);

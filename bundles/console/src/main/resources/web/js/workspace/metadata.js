@@ -81,15 +81,21 @@ export function editable(meta) {
   return meta.visible.filter((f) => !f.standard && !f.readOnly);
 }
 
-/** What to call one record: its name, a person's name, a title or subject, else "Account 17". */
+/** The fields that name a record: its name, a person's names, a title or subject, else its first required text. */
+export function titleFields(meta) {
+  const has = (name) => meta.byName[name] && !meta.byName[name].hidden;
+  if (has('name')) return ['name'];
+  if (has('lastName')) return ['firstName', 'lastName'].filter(has);
+  for (const name of ['title', 'subject', 'number', 'code']) {
+    if (has(name)) return [name];
+  }
+  const text = meta.visible.find((f) => !f.standard && f.kind === 'text' && f.required);
+  return text ? [text.name] : [];
+}
+
+/** What to call one record: "Acme Robotics", "Ada Lovelace", else "Account 17". */
 export function titleOf(meta, record) {
   if (!record) return '';
-  const has = (name) => meta.byName[name] && !meta.byName[name].hidden && record[name];
-  if (has('name')) return String(record.name);
-  if (has('lastName')) return [record.firstName, record.lastName].filter(Boolean).join(' ');
-  for (const name of ['title', 'subject', 'number', 'code', 'email']) {
-    if (has(name)) return String(record[name]);
-  }
-  const text = meta.visible.find((f) => !f.standard && f.kind === 'text' && f.required && record[f.name]);
-  return text ? String(record[text.name]) : `${meta.label} ${record.id}`;
+  const text = titleFields(meta).map((name) => record[name]).filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+  return text || `${meta.label} ${record.id}`;
 }
