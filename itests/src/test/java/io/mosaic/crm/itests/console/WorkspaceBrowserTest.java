@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The CRM workspace of the console, generated from {@code /api/metadata}, as a user with the
@@ -45,6 +49,7 @@ class WorkspaceBrowserTest {
     private static Browser browser;
     private static ConsolePage console;
     private static long accountId;
+    private static long pagedContact;
 
     @BeforeAll
     static void salesUserAndAccount() throws IOException {
@@ -81,7 +86,7 @@ class WorkspaceBrowserTest {
         console.click(By.id("nav-customers-accounts"));
         console.type(By.id("list-q"), ACCOUNT);
         browser.driver.findElement(By.id("list-q")).sendKeys(Keys.ENTER);
-        console.await(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 1
+        until(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 1
                 && d.findElement(By.id("records-table")).getText().contains(ACCOUNT));
         accessible("accounts-list");
 
@@ -92,16 +97,17 @@ class WorkspaceBrowserTest {
 
         console.click(By.id("related-customers-contacts-accountId-new"));
         WebElement account = console.visible(By.id("f-accountId"));
-        console.await(d -> String.valueOf(accountId).equals(new Select(account).getFirstSelectedOption().getAttribute("value")));
+        until(d -> String.valueOf(accountId).equals(new Select(account).getFirstSelectedOption().getAttribute("value")));
         console.type(By.id("f-lastName"), CONTACT);
         console.type(By.id("f-email"), "ada.example.com");
         console.click(By.id("record-save"));
         assertThat(console.visible(By.id("f-email-error")).getText()).isEqualTo("Not a valid e-mail address.");   // the browser's check
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("form-problems");   // focus goes to the list of problems
         assertThat(account.isDisplayed()).isTrue();
 
         console.type(By.id("f-email"), TAKEN);
         console.click(By.id("record-save"));
-        console.await(d -> d.findElement(By.id("f-email-error")).getText().contains("Another record already has this value"));  // the server's 409
+        until(d -> d.findElement(By.id("f-email-error")).getText().contains("Another record already has this value"));  // the server's 409
         assertThat(browser.driver.findElement(By.id("f-email")).getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(console.visible(By.id("form-problems")).getText()).contains("Email");
         accessible("contact-form-errors");
@@ -125,7 +131,7 @@ class WorkspaceBrowserTest {
         console.open("#/records/customers/accounts/" + accountId + "/edit");
         console.type(By.id("f-country"), "ZZ");    // two letters pass the browser's check; only the server knows ISO 3166
         console.click(By.id("record-save"));
-        console.await(d -> d.findElement(By.id("f-country-error")).getText().contains("Not an ISO 3166 country code"));
+        until(d -> d.findElement(By.id("f-country-error")).getText().contains("Not an ISO 3166 country code"));
 
         assertThat(server.admin().patch("/api/customers/accounts/" + accountId, "{\"city\":\"Lyon\"}", "\"1\"").status())
                 .isEqualTo(200);   // someone else saves first
@@ -134,7 +140,7 @@ class WorkspaceBrowserTest {
         assertThat(console.visible(By.id("form-problems")).getText()).contains("Someone else saved this record");
         accessible("account-edit-conflict");
         console.click(By.id("reload-record"));
-        console.await(d -> "Lyon".equals(d.findElement(By.id("f-city")).getAttribute("value")));
+        until(d -> "Lyon".equals(d.findElement(By.id("f-city")).getAttribute("value")));
         console.type(By.id("f-country"), "FR");
         console.click(By.id("record-save"));
         awaitHeading(ACCOUNT);
@@ -144,11 +150,64 @@ class WorkspaceBrowserTest {
 
     @Test
     @Order(3)
+    void a_list_pages_with_load_more_sorts_filters_remembers_its_columns_and_a_record_is_deleted_after_confirmation() {
+        MosaicClient admin = server.admin();
+        String prefix = "Page" + RUN;
+        for (int i = 0; i < 27; i++) {
+            assertThat(admin.post("/api/customers/contacts", """
+                    {"lastName":"%s %02d","title":"Tester"}""".formatted(prefix, i)).status()).isEqualTo(201);
+        }
+        console.open("#/records/customers/contacts?q=" + prefix);
+        until(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 25);
+        console.click(By.id("load-more"));
+        until(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 27);
+        assertThat(browser.driver.findElement(By.id("load-more")).isDisplayed()).isFalse();
+
+        press(By.id("sort-lastName"));   // ascending, then descending
+        until(d -> firstRow().startsWith(prefix + " 00"));
+        press(By.id("sort-lastName"));
+        until(d -> firstRow().startsWith(prefix + " 26"));
+        assertThat(browser.driver.findElement(By.cssSelector("th[aria-sort='descending']")).getText()).contains("Contact");
+
+        console.click(By.cssSelector("#column-chooser summary"));
+        console.click(By.id("column-createdAt"));
+        until(d -> d.findElement(By.cssSelector("#records-table thead")).getText().contains("Created at"));
+        console.open("#/records/customers/contacts?q=" + prefix);   // remembered in this browser
+        until(d -> d.findElement(By.cssSelector("#records-table thead")).getText().contains("Created at")
+                && d.findElement(By.id("records-table")).getText().contains("Tester"));
+
+        console.click(By.cssSelector(".filters-toggle summary"));
+        console.type(By.id("filter-lastName"), prefix + " 03");
+        console.click(By.id("apply-filters"));
+        until(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 1);
+        accessible("contacts-list");
+
+        console.click(By.linkText(prefix + " 03"));
+        awaitHeading(prefix + " 03");
+        String location = browser.driver.getCurrentUrl();
+        pagedContact = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(console.visible(By.id("edit-record")).isDisplayed()).isTrue();
+        assertThat(browser.driver.findElements(By.id("delete-record"))).as("sales may not delete").isEmpty();
+    }
+
+    /** Clicks an element after scrolling it to the middle of the screen, clear of the sticky top bar. */
+    private static void press(By by) {
+        WebElement element = console.visible(by);
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        console.click(by);
+    }
+
+    private static String firstRow() {
+        return browser.driver.findElement(By.cssSelector("#records-table tbody tr")).getText();
+    }
+
+    @Test
+    @Order(4)
     void on_a_narrow_screen_the_list_and_the_menu_still_work() {
         browser.size(390, 844);
         try {
             console.open("#/records/customers/contacts?q=" + "Lovelace");
-            console.await(d -> d.findElement(By.id("records-table")).getText().contains(CONTACT));
+            until(d -> d.findElement(By.id("records-table")).getText().contains(CONTACT));
             accessible("contacts-narrow");
             console.click(By.id("nav-toggle"));
             console.click(By.id("nav-customers-accounts"));
@@ -159,7 +218,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void the_customers_pages_disappear_after_a_refresh_when_an_admin_disables_the_module() {
         MosaicClient admin = server.admin();
         console.open("#/records/customers/accounts");
@@ -176,15 +235,28 @@ class WorkspaceBrowserTest {
         assertThat(console.visible(By.id("nav-module-customers")).getText()).contains("Accounts");
     }
 
-    /** Waits for the page's heading; the page may be replaced while it is read. */
+    @Test
+    @Order(6)
+    void a_user_who_may_delete_deletes_a_record_after_confirming() throws IOException {
+        console.signIn("admin", Files.readString(server.home().resolve("data/initial-admin-password")).trim());
+        console.open("#/records/customers/contacts/" + pagedContact);
+        console.click(By.id("delete-record"));
+        browser.driver.switchTo().alert().dismiss();    // changed their mind: nothing happens
+        assertThat(server.admin().get("/api/customers/contacts/" + pagedContact).status()).isEqualTo(200);
+        console.click(By.id("delete-record"));
+        browser.driver.switchTo().alert().accept();
+        awaitHeading("Contacts");
+        assertThat(server.admin().get("/api/customers/contacts/" + pagedContact).status()).isEqualTo(404);
+    }
+
+    /** Waits for the page's heading. */
     private static void awaitHeading(String text) {
-        console.await(d -> {
-            try {
-                return d.findElement(By.cssSelector("main h1")).getText().equals(text);
-            } catch (StaleElementReferenceException e) {
-                return false;
-            }
-        });
+        until(d -> d.findElement(By.cssSelector("main h1")).getText().equals(text));
+    }
+
+    /** Waits for a condition; the console replaces what it shows as answers arrive, so a stale element is tried again. */
+    private static <T> T until(Function<WebDriver, T> condition) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Fails on any serious or critical axe-core violation of the page on screen; saves its screenshot. */
