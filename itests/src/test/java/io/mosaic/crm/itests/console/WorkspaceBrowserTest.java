@@ -259,9 +259,16 @@ class WorkspaceBrowserTest {
         return new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
-    /** Fails on any serious or critical axe-core violation of the page on screen; saves its screenshot. */
+    /**
+     * Fails on any serious or critical axe-core violation of the page on screen, or on a request the
+     * page made anywhere but to Mosaic; saves its screenshot.
+     */
     private static void accessible(String page) {
         screenshot(page);
+        Object requested = browser.driver.executeScript("return performance.getEntriesByType('resource').map((e) => e.name)"
+                + ".concat([location.href]);");
+        assertThat((java.util.List<?>) requested).as("what " + page + " loaded").isNotEmpty()
+                .allSatisfy(url -> assertThat(String.valueOf(url)).startsWith(server.baseUrl() + "/"));
         assertThat(Accessibility.seriousViolations(browser.driver)).as("axe-core on " + page).isEmpty();
     }
 
