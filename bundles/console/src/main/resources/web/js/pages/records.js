@@ -14,9 +14,10 @@ export async function render(main, args, query) {
         + 'or your roles do not allow it.'), h('p', {}, h('a', {href: '#/workspace'}, 'Back to the workspace'))));
     return;
   }
-  const meta = await describeType(type.module, pathOf(type));
   const generic = query.get('view') === 'generic';
+  let meta = {label: type.label};
   try {
+    meta = await describeType(type.module, pathOf(type));
     if (!target) return await (await viewFor(type.resource, 'list', generic)).render(main, {type, meta, query});
     if (target === 'new') return await (await viewFor(type.resource, 'form', generic)).render(main, {type, meta, query});
     if (!/^[1-9][0-9]*$/.test(target)) throw new ApiError(404, {message: 'No such record.'});
