@@ -19,12 +19,23 @@ export function render(main, {type, meta, query}) {
   let next = null;
   let body = null;
 
-  const load = async (append) => {
-    const names = new Set(['id', ...titleFields(meta), ...columns().map((f) => f.name)]);
-    const params = new URLSearchParams({limit: String(PAGE), fields: [...names].join(',')});
+  // the same search, filters and order as a CSV file (at most 10,000 rows: the export's chunk)
+  const exportLink = type.granted.export
+    ? h('a', {class: 'button', id: 'export-csv', download: `${type.path.split('/').pop()}.csv`}, 'Export CSV') : null;
+  const listQuery = () => {
+    const params = new URLSearchParams();
     if (state.q) params.set('q', state.q);
     if (state.sort) params.set('sort', state.sort);
     for (const [p, v] of Object.entries(state.filters)) if (v) params.set(p, v);
+    return params;
+  };
+
+  const load = async (append) => {
+    if (exportLink) exportLink.setAttribute('href', `${type.path}/export?${new URLSearchParams({format: 'csv', ...Object.fromEntries(listQuery())})}`);
+    const names = new Set(['id', ...titleFields(meta), ...columns().map((f) => f.name)]);
+    const params = listQuery();
+    params.set('limit', String(PAGE));
+    params.set('fields', [...names].join(','));
     if (append && next) params.set('after', next);
     more.disabled = true;
     try {
@@ -68,7 +79,7 @@ export function render(main, {type, meta, query}) {
 
   more.addEventListener('click', () => load(true));
 
-  const actions = h('div', {class: 'actions'},
+  const actions = h('div', {class: 'actions'}, exportLink,
     type.granted.create ? h('a', {class: 'button primary', id: 'new-record', href: href(type, 'new')}, `New ${meta.label.toLowerCase()}`) : null);
 
   replace(main, h('div', {class: 'page-head'}, h('h1', {}, title), actions),

@@ -181,6 +181,9 @@ class WorkspaceBrowserTest {
         console.click(By.id("apply-filters"));
         until(d -> d.findElements(By.cssSelector("#records-table tbody tr")).size() == 1);
         accessible("contacts-list");
+        Object csv = browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById('export-csv').href).then((r) => r.text()).then(done, (e) => done('failed: ' + e));");
+        assertThat(String.valueOf(csv)).startsWith("id,").contains(prefix + " 03").doesNotContain(prefix + " 04");   // same filter
 
         console.click(By.linkText(prefix + " 03"));
         awaitHeading(prefix + " 03");
