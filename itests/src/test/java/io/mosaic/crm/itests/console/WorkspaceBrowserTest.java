@@ -93,6 +93,7 @@ class WorkspaceBrowserTest {
         console.click(By.linkText(ACCOUNT));
         awaitHeading(ACCOUNT);
         console.visible(By.id("history-table"));
+        assertThat(console.visible(By.id("record-fields")).getText()).contains("Annual revenue");   // sales sees it
         accessible("account-detail");
 
         console.click(By.id("related-customers-contacts-accountId-new"));
@@ -240,6 +241,22 @@ class WorkspaceBrowserTest {
 
     @Test
     @Order(6)
+    void a_field_hidden_from_the_user_by_a_field_rule_appears_nowhere() {
+        assertThat(server.admin().post("/api/security/users", """
+                {"username":"%s","password":"%s","roles":["support"]}""".formatted("ws.support." + RUN, PASSWORD)).status())
+                .isEqualTo(201);
+        console.signIn("ws.support." + RUN, PASSWORD);     // support does not see annualRevenue
+        console.open("#/records/customers/accounts/" + accountId);
+        assertThat(console.visible(By.id("record-fields")).getText()).contains("Industry").doesNotContain("Annual revenue");
+        assertThat(browser.driver.findElements(By.id("edit-record"))).as("support may not edit accounts").isEmpty();
+        console.open("#/records/customers/accounts");
+        assertThat(browser.driver.findElements(By.id("column-annualRevenue"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("filter-annualRevenueFrom"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("column-employees"))).hasSize(1);
+    }
+
+    @Test
+    @Order(7)
     void a_user_who_may_delete_deletes_a_record_after_confirming() throws IOException {
         console.signIn("admin", Files.readString(server.home().resolve("data/initial-admin-password")).trim());
         console.open("#/records/customers/contacts/" + pagedContact);
