@@ -18,6 +18,7 @@ export function render(main, {type, meta, query}) {
   const more = h('button', {type: 'button', id: 'load-more', hidden: true}, 'Load more');
   let next = null;
   let body = null;
+  let latest = 0; // an answer to an older search or sort that arrives late is dropped
 
   // the same search, filters and order as a CSV file (at most 10,000 rows: the export's chunk)
   const exportLink = type.granted.export
@@ -37,9 +38,11 @@ export function render(main, {type, meta, query}) {
     params.set('limit', String(PAGE));
     params.set('fields', [...names].join(','));
     if (append && next) params.set('after', next);
+    const mine = ++latest;
     more.disabled = true;
     try {
       const answer = await get(`${type.path}?${params}`);
+      if (mine !== latest) return;
       next = answer.next || null;
       const rows = items(answer).map((r) => row(type, meta, columns(), r));
       if (!append || !body) tableHost.replaceChildren(table(rows));
@@ -48,6 +51,7 @@ export function render(main, {type, meta, query}) {
       status.textContent = count === 0 ? `No ${title.toLowerCase()} found.` : `${count} shown${next ? ', more available' : ''}.`;
       more.hidden = !next;
     } catch (error) {
+      if (mine !== latest) return;
       status.textContent = '';
       tableHost.replaceChildren(h('p', {role: 'alert', class: 'card denied'}, describe(error)));
       more.hidden = true;
@@ -187,7 +191,9 @@ function columnChooser(meta, columns, apply) {
     h('input', {type: 'checkbox', value: f.name, id: `column-${f.name}`, checked: columns.has(f.name)}), ` ${fieldLabel(f)}`));
   const fieldset = h('fieldset', {}, h('legend', {}, 'Columns to show'), boxes);
   fieldset.addEventListener('change', () => {
-    columns.set(boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value));
+    const inputs = boxes.map((b) => b.querySelector('input'));
+    columns.set(inputs.filter((i) => i.checked).map((i) => i.value));
+    for (const input of inputs) input.checked = columns.has(input.value); // none chosen = the defaults again
     apply();
   });
   return h('details', {class: 'tool', id: 'column-chooser'}, h('summary', {}, 'Columns'), fieldset);
