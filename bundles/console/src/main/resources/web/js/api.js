@@ -26,8 +26,8 @@ export function whenUnauthorized(callback) {
   onUnauthorized = callback;
 }
 
-export async function api(method, path, body) {
-  const headers = {'Accept': 'application/json', 'X-Requested-With': 'fetch'};
+export async function api(method, path, body, extraHeaders = {}) {
+  const headers = {'Accept': 'application/json', 'X-Requested-With': 'fetch', ...extraHeaders};
   if (body !== undefined) headers['Content-Type'] = 'application/json; charset=utf-8';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -55,7 +55,7 @@ export async function api(method, path, body) {
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
-export const patch = (path, body) => api('PATCH', path, body);
+export const patch = (path, body, headers) => api('PATCH', path, body, headers);
 export const del = (path) => api('DELETE', path);
 
 /** The items of a list answer, whether it is {items: [...]} or a bare array. */

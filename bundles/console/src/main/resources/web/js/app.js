@@ -1,9 +1,12 @@
 // The console shell: restores the session, shows the login form or the page named in the URL hash
-// (#/modules, #/config/<pid>, ...), and keeps the navigation in step.
+// (#/modules, #/config/<pid>, #/records/<module>/<type>/<id>, ...), and keeps the navigation in step:
+// the admin pages the user's permissions allow, and one entry per record type of GET /api/metadata.
 import {ApiError, whenUnauthorized} from './api.js';
 import {h, replace, toast} from './dom.js';
 import * as session from './session.js';
 import {renderLogin} from './pages/login.js';
+import * as metadata from './workspace/metadata.js';
+import {forgetTitles} from './workspace/fields.js';
 
 const pages = {
   modules: () => import('./pages/modules.js'),
@@ -12,6 +15,8 @@ const pages = {
   users: () => import('./pages/users.js'),
   tokens: () => import('./pages/tokens.js'),
   account: () => import('./pages/account.js'),
+  workspace: () => import('./pages/workspace.js'),
+  records: () => import('./pages/records.js'),
 };
 
 // what each page needs; the API enforces it, the menu merely hides what would be refused
@@ -24,8 +29,12 @@ const navToggle = document.getElementById('nav-toggle');
 let leave = null; // cleanup of the page on screen (timers)
 
 function route() {
-  const [name, ...rest] = location.hash.replace(/^#\/?/, '').split('/');
-  return {name: pages[name] ? name : 'modules', args: rest.map(decodeURIComponent)};
+  const hash = location.hash.replace(/^#\/?/, '');
+  const cut = hash.indexOf('?');
+  const [name, ...rest] = (cut < 0 ? hash : hash.slice(0, cut)).split('/');
+  const query = new URLSearchParams(cut < 0 ? '' : hash.slice(cut + 1));
+  const fallback = session.may('platform.modules:read') ? 'modules' : 'workspace';
+  return {name: pages[name] ? name : fallback, args: rest.filter(Boolean).map(decodeURIComponent), query};
 }
 
 async function show() {
@@ -36,20 +45,42 @@ async function show() {
     return;
   }
   chrome(true);
-  const {name, args} = route();
-  for (const link of nav.querySelectorAll('a')) {
+  const {name, args, query} = route();
+  metadata.invalidate(); // modules come and go: ask again at every page
+  forgetTitles();
+  await workspaceNav();
+  for (const link of nav.querySelectorAll('#nav-admin-group a')) {
     link.parentElement.hidden = Boolean(needs[link.dataset.page]) && !session.may(needs[link.dataset.page]);
-    if (link.dataset.page === name) link.setAttribute('aria-current', 'page');
+  }
+  const adminPages = [...nav.querySelectorAll('#nav-admin-group li')].filter((li) => !li.hidden).length;
+  document.getElementById('nav-admin-heading').textContent = adminPages > 1 ? 'Administration' : 'Your account';
+  const here = name === 'records' ? `#/records/${args[0]}/${args[1]}` : `#/${name}`;
+  for (const link of nav.querySelectorAll('a')) {
+    if (link.getAttribute('href') === here) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   replace(main, h('p', {class: 'muted'}, 'Loading…'));
   try {
     const page = await pages[name]();
-    leave = (await page.render(main, args)) || null;
+    // the record pages take the hash's query (?q=, ?accountId=); the other pages' third argument is their own
+    leave = (await (name === 'records' ? page.render(main, args, query) : page.render(main, args))) || null;
   } catch (error) {
     replace(main, h('h1', {}, 'Something went wrong'), h('p', {role: 'alert'}, String(error.message || error)));
   }
-  document.title = `${main.querySelector('h1')?.textContent || 'Console'} · Mosaic console`;
+  document.title = `${main.querySelector('h1')?.textContent || 'Console'} · Mosaic`;
+}
+
+/** One group per module, one entry per record type the user may read, as the server says right now. */
+async function workspaceNav() {
+  const host = document.getElementById('nav-workspace');
+  let all = [];
+  try { all = await metadata.types(); } catch (error) { all = []; }
+  const modules = [...new Set(all.map((t) => t.module))];
+  replace(host, all.length ? h('ul', {}, h('li', {}, h('a', {href: '#/workspace', 'data-page': 'workspace'}, 'Workspace'))) : null,
+    modules.map((m) => h('div', {class: 'nav-group', id: `nav-module-${m}`},
+      h('h2', {class: 'nav-heading', id: `nav-heading-${m}`}, metadata.moduleLabel(m)),
+      h('ul', {'aria-labelledby': `nav-heading-${m}`}, all.filter((t) => t.module === m).map((t) =>
+        h('li', {}, h('a', {href: metadata.href(t), id: `nav-${m}-${metadata.pathOf(t)}`}, metadata.pluralLabel(t))))))));
 }
 
 function chrome(signedIn) {

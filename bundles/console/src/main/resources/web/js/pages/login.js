@@ -24,7 +24,6 @@ export function renderLogin(main, signedIn) {
     try {
       await session.signIn(username.value.trim(), password.value);
       password.value = '';
-      if (!location.hash || location.hash === '#/') location.hash = '#/modules';
       await signedIn();
     } catch (error) {
       problem.textContent = message(error);
