@@ -1,5 +1,6 @@
 package io.mosaic.crm.sdk.record;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -18,6 +19,22 @@ public interface RecordHooks {
 
     /** Runs after validation, just before the row is written, in the same transaction (side tables). */
     default void beforeWrite(WriteContext write) {}
+
+    /**
+     * Runs right after the row was written, in the same transaction, with the record as stored
+     * (for a create, with its new id): write side tables that refer to the record. A failure
+     * rolls the write back. Since 1.1.
+     */
+    default void afterWrite(WriteContext write, Record written) {}
+
+    /**
+     * The JSON a record is shown as, by the served routes (create, get, patch, list): add
+     * properties computed at read time to {@code json} (the record's {@link Record#toJson} form,
+     * mutable) and return it. Must be quick and must not write. Since 1.1.
+     */
+    default Map<String, Object> present(Record record, Map<String, Object> json) {
+        return json;
+    }
 
     /** Runs after the transaction committed, before the write is answered; must not fail the write. */
     default void afterCommit(Change change) {}

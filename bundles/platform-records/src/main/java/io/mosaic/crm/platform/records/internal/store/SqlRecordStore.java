@@ -121,6 +121,7 @@ public final class SqlRecordStore implements RecordStore {
                 long id = sql.bindValues(h.createUpdate(sql.insert), values, owner, now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 Record record = new Record(id, 1, owner, now, now, declared(values), sql.kinds());
+                type.hooks().afterWrite(write, record);
                 return new Written(record, log(h, EventKind.CREATED, null, record, userId, now));
             }));
         });
@@ -147,6 +148,7 @@ public final class SqlRecordStore implements RecordStore {
                         .bind("version", current.version()).execute();
                 Record record = new Record(id, current.version() + 1, write.ownerId(), current.createdAt(), now,
                         declared(values), sql.kinds());
+                type.hooks().afterWrite(write, record);
                 return new Written(record, log(h, EventKind.UPDATED, current, record, userId, now));
             }));
         });
@@ -163,6 +165,7 @@ public final class SqlRecordStore implements RecordStore {
             type.hooks().beforeWrite(write);
             Instant now = now();
             h.createUpdate(sql.softDelete).bind("id", id).bind("now", RecordSql.utc(now)).execute();
+            type.hooks().afterWrite(write, current);
             return new Written(current, log(h, EventKind.DELETED, current, null, userId, now));
         }));
     }

@@ -72,17 +72,17 @@ public final class ServedType implements Records.RecordRoutes {
         requireOwnOwner(request, permission(Action.CREATE), values);
         Record record = store.create(values, request.principal().userId());
         String location = request.path().replaceAll("/+$", "") + "/" + record.id();
-        return Reply.created(location, record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.created(location, json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Page<Map<String, Object>> list(ApiRequest request) {
         ListQuery<Record> query = query(request, request.queryParams(), permission(Action.READ));
-        return query.page(store.list(query), record -> query.select(record.toJson()));
+        return query.page(store.list(query), record -> query.select(json(record)));
     }
 
     Reply get(ApiRequest request) {
         Record record = visible(request, Action.READ, request.idParam("id"));
-        return Reply.ok(record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.ok(json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Reply patch(ApiRequest request) {
@@ -92,7 +92,7 @@ public final class ServedType implements Records.RecordRoutes {
         Values patch = ValuesReader.read(type, request.bodyTree());
         requireOwnOwner(request, permission(Action.EDIT), patch);
         Record record = store.update(id, version, patch, request.principal().userId());
-        return Reply.ok(record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.ok(json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Reply delete(ApiRequest request) {
@@ -101,6 +101,11 @@ public final class ServedType implements Records.RecordRoutes {
         visible(request, Action.DELETE, id);
         store.delete(id, version, request.principal().userId());
         return Reply.noContent();
+    }
+
+    /** The record as its type's hooks present it. */
+    Map<String, Object> json(Record record) {
+        return type.hooks().present(record, record.toJson());
     }
 
     /** A list query of the caller's records, with field rules and ownership applied. */
