@@ -1,0 +1,268 @@
+package io.mosaic.crm.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.MosaicResponse;
+import io.mosaic.crm.testkit.RecordContract;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The customer service module over real HTTP on real MariaDB: the status workflow, SLA clocks on
+ * cases in Europe/Berlin, the record contract of its types, and switching the module off and on.
+ */
+class ServiceApiTest {
+    @RegisterExtension
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    private final MosaicClient api = server.admin();
+
+    /** Even when a test failed half-way: the classes after this one may need the module. */
+    @AfterAll
+    static void enableService() {
+        server.admin().post("/api/platform/modules/service/enable", null);
+    }
+
+    private long account(String name) {
+        MosaicResponse r = api.post("/api/customers/accounts", "{\"name\":\"" + name + " " + RUN + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().path("id").asLong();
+    }
+
+    private JsonNode created(String path, String json) {
+        MosaicResponse r = api.post(path, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private JsonNode status(JsonNode kase, String status, int expected) {
+        MosaicResponse r = api.patch("/api/service/cases/" + kase.path("id").asLong(), "{\"status\":\"" + status + "\"}",
+                kase.path("version").asText());
+        assertThat(r.status()).as(r.body()).isEqualTo(expected);
+        return r.json();
+    }
+
+    @Test
+    void a_case_gets_a_number_and_moves_only_along_allowed_transitions() {
+        long account = account("Workflow");
+        JsonNode kase = created("/api/service/cases",
+                "{\"type\":\"incident\",\"subject\":\"Printer on fire\",\"accountId\":" + account + ",\"channel\":\"phone\"}");
+        assertThat(kase.path("number").asText()).matches("CS-\\d{4}-\\d{6}");
+        assertThat(kase.path("status").asText()).isEqualTo("new");
+        assertThat(kase.path("statusCategory").asText()).isEqualTo("open");
+        assertThat(kase.path("priority").asText()).isEqualTo("normal");
+
+        JsonNode refused = status(kase, "closed", 422);
+        assertThat(refused.path("error").asText()).isEqualTo("validation_failed");
+        assertThat(refused.path("message").asText()).contains("assigned", "in_progress", "rejected", "duplicate");
+        assertThat(refused.path("details").get(0).path("problem").asText()).isEqualTo("transition_not_allowed");
+        assertThat(status(kase, "no_such_status", 422).path("details").get(0).path("problem").asText()).isEqualTo("unknown_status");
+
+        kase = status(kase, "assigned", 200);
+        kase = status(kase, "pending_customer", 200);
+        assertThat(kase.path("statusCategory").asText()).isEqualTo("waiting");
+        kase = status(kase, "resolved", 200);
+        assertThat(kase.path("statusCategory").asText()).isEqualTo("closed");
+        assertThat(kase.path("closedAt").asText()).endsWith("Z");
+        assertThat(status(kase, "rejected", 422).path("message").asText()).contains("closed", "in_progress");
+        kase = status(kase, "in_progress", 200);   // reopened: a transition like any other
+        assertThat(kase.path("statusCategory").asText()).isEqualTo("open");
+        assertThat(kase.path("closedAt").isNull()).isTrue();
+
+        JsonNode statuses = api.get("/api/service/statuses").json().path("items");
+        assertThat(statuses.findValuesAsText("code")).contains("new", "pending_customer", "duplicate");
+        MosaicResponse other = api.get("/api/service/cases?number=" + kase.path("number").asText());
+        assertThat(other.json().path("items")).hasSize(1);
+    }
+
+    @Test
+    void a_case_needs_a_live_account_and_valid_values() {
+        MosaicResponse r = api.post("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Who?\",\"accountId\":987654321}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("details").findValuesAsText("field")).contains("accountId");
+        MosaicResponse bad = api.post("/api/service/cases", "{\"type\":\"rant\",\"subject\":\"\",\"priority\":\"asap\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().path("details").findValuesAsText("field")).contains("type", "subject", "priority", "accountId");
+        assertThat(api.post("/api/service/cases", "{\"type\":\"question\",\"subject\":\"x\",\"accountId\":1,\"number\":\"CS-1\"}")
+                .status()).isEqualTo(422);   // the number is given, not taken
+    }
+
+    /**
+     * SLA clocks in Europe/Berlin. So that due times do not depend on when the test runs, the
+     * calendars are closed (by exceptions) from today until an anchor day before the next spring
+     * DST change: business time starts there, and every due time below is counted by hand from it.
+     */
+    @Test
+    void sla_due_times_follow_business_hours_over_a_weekend_a_holiday_a_night_shift_and_dst() {
+        LocalDate today = LocalDate.now(BERLIN);
+        ZoneOffsetTransition dst = BERLIN.getRules().nextTransition(Instant.now().plusSeconds(10 * 86_400));
+        while (!dst.isGap()) {                                   // the next change into summer time
+            dst = BERLIN.getRules().nextTransition(dst.getInstant());
+        }
+        LocalDate dstSunday = dst.getInstant().atZone(BERLIN).toLocalDate();           // a Sunday
+        LocalDate friday = dstSunday.with(TemporalAdjusters.previous(DayOfWeek.FRIDAY));
+        LocalDate saturday = friday.plusDays(1);
+        LocalDate holidayMonday = dstSunday.plusDays(1);
+        LocalDate tuesday = dstSunday.plusDays(2);
+
+        String office = "{\"mon\":[[\"09:00\",\"17:00\"]],\"tue\":[[\"09:00\",\"17:00\"]],\"wed\":[[\"09:00\",\"17:00\"]],"
+                + "\"thu\":[[\"09:00\",\"17:00\"]],\"fri\":[[\"09:00\",\"17:00\"]],\"sat\":[],\"sun\":[]}";
+        long officeCalendar = created("/api/service/calendars", "{\"name\":\"Office " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
+                + "\"hours\":" + office + ",\"exceptions\":" + closed(today.minusDays(1), friday, holidayMonday) + "}").path("id").asLong();
+        String nights = "{\"mon\":[[\"22:00\",\"06:00\"]],\"tue\":[[\"22:00\",\"06:00\"]],\"wed\":[[\"22:00\",\"06:00\"]],"
+                + "\"thu\":[[\"22:00\",\"06:00\"]],\"fri\":[[\"22:00\",\"06:00\"]],\"sat\":[[\"22:00\",\"06:00\"]],\"sun\":[[\"22:00\",\"06:00\"]]}";
+        long nightCalendar = created("/api/service/calendars", "{\"name\":\"Nights " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
+                + "\"hours\":" + nights + ",\"exceptions\":" + closed(today.minusDays(1), saturday, null) + "}").path("id").asLong();
+
+        long account = account("SLA");
+        long nightAccount = account("SLA nights");
+        created("/api/service/sla-policies", "{\"name\":\"Urgent " + RUN + "\",\"order\":1,\"calendarId\":" + officeCalendar
+                + ",\"conditions\":{\"priority\":[\"high\",\"urgent\"],\"accountId\":[" + account + "]},"
+                + "\"targets\":{\"firstResponse\":60,\"nextResponse\":120,\"resolution\":300}}");
+        created("/api/service/sla-policies", "{\"name\":\"Standard " + RUN + "\",\"order\":2,\"calendarId\":" + officeCalendar
+                + ",\"conditions\":{\"accountId\":[" + account + "]},"
+                + "\"targets\":{\"firstResponse\":120,\"nextResponse\":240,\"resolution\":960}}");
+        created("/api/service/sla-policies", "{\"name\":\"Nights " + RUN + "\",\"order\":3,\"calendarId\":" + nightCalendar
+                + ",\"conditions\":{\"accountId\":[" + nightAccount + "]},\"targets\":{\"resolution\":480}}");
+
+        JsonNode kase = created("/api/service/cases", "{\"type\":\"problem\",\"subject\":\"Slow\",\"accountId\":" + account + "}");
+        JsonNode sla = kase.path("sla");
+        // first response 120: Friday 09:00–11:00
+        assertClock(sla.path("firstResponse"), 120, at(friday, "11:00"), "on_track");
+        // resolution 960: Friday 480, weekend, Sunday's DST change, Monday a holiday, Tuesday 480 → 17:00 CEST
+        assertClock(sla.path("resolution"), 960, at(tuesday, "17:00"), "on_track");
+        assertThat(sla.path("nextResponse").isNull()).isTrue();
+        assertThat(sla.path("resolution").path("dueAtLocal").asText()).isEqualTo(tuesday + "T17:00+02:00");
+
+        kase = status(kase, "assigned", 200);
+        kase = status(kase, "pending_customer", 200);            // paused while waiting for the customer
+        assertThat(kase.path("sla").path("resolution").path("state").asText()).isEqualTo("paused");
+        assertThat(kase.path("sla").path("resolution").path("dueAt").isNull()).isTrue();
+        kase = status(kase, "in_progress", 200);
+        assertClock(kase.path("sla").path("resolution"), 960, at(tuesday, "17:00"), "on_track");
+
+        // a priority raise applies the urgent targets: resolution 300 → Friday 14:00 CET
+        MosaicResponse raised = api.patch("/api/service/cases/" + kase.path("id").asLong(), "{\"priority\":\"urgent\"}",
+                kase.path("version").asText());
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+        assertClock(raised.json().path("sla").path("resolution"), 300, at(friday, "14:00"), "on_track");
+        assertClock(raised.json().path("sla").path("firstResponse"), 60, at(friday, "10:00"), "on_track");
+
+        // a customer-visible agent comment is the first response: the clock is met
+        long caseId = kase.path("id").asLong();
+        created("/api/service/comments", "{\"caseId\":" + caseId + ",\"body\":\"Looking into it\",\"visibility\":\"customer\"}");
+        JsonNode afterReply = api.get("/api/service/cases/" + caseId).json().path("sla");
+        assertThat(afterReply.path("firstResponse").path("state").asText()).isEqualTo("met");
+        // the customer answers: the next-response clock runs, 120 minutes from Friday 09:00
+        created("/api/service/comments", "{\"caseId\":" + caseId + ",\"body\":\"Still slow\",\"visibility\":\"customer\",\"authorKind\":\"customer\"}");
+        assertClock(api.get("/api/service/cases/" + caseId).json().path("sla").path("nextResponse"), 120, at(friday, "11:00"), "on_track");
+
+        // a night shift from Saturday 22:00 CET to Sunday 06:00 CEST lasts 7 hours: 480 → Sunday 23:00 CEST
+        JsonNode night = created("/api/service/cases", "{\"type\":\"incident\",\"subject\":\"Night\",\"accountId\":" + nightAccount + "}");
+        assertClock(night.path("sla").path("resolution"), 480, at(dstSunday, "23:00"), "on_track");
+        assertThat(night.path("sla").path("firstResponse").isNull()).isTrue();
+    }
+
+    /** Exceptions closing every day from {@code from} to the day before {@code open}, and {@code holiday}. */
+    private static String closed(LocalDate from, LocalDate open, LocalDate holiday) {
+        List<String> days = new ArrayList<>();
+        for (LocalDate day = from; day.isBefore(open); day = day.plusDays(1)) {
+            days.add("{\"date\":\"" + day + "\",\"hours\":[]}");
+        }
+        if (holiday != null) {
+            days.add("{\"date\":\"" + holiday + "\",\"hours\":[]}");
+        }
+        return "[" + String.join(",", days) + "]";
+    }
+
+    private static Instant at(LocalDate day, String time) {
+        return day.atTime(LocalTime.parse(time)).atZone(BERLIN).toInstant();
+    }
+
+    private static void assertClock(JsonNode clock, int target, Instant due, String state) {
+        assertThat(clock.path("targetMinutes").asInt()).as(clock.toString()).isEqualTo(target);
+        assertThat(Instant.parse(clock.path("dueAt").asText())).as(clock.toString()).isEqualTo(due);
+        assertThat(clock.path("elapsedMinutes").asLong()).as(clock.toString()).isZero();
+        assertThat(clock.path("state").asText()).as(clock.toString()).isEqualTo(state);
+    }
+
+    @Test
+    void calendars_refuse_bad_zones_and_hours() {
+        MosaicResponse r = api.post("/api/service/calendars", "{\"name\":\"Bad " + RUN + "\",\"timeZone\":\"+01:00\","
+                + "\"hours\":{\"monday\":[[\"9\",\"17\"]]},\"exceptions\":[{\"date\":\"2026-02-30\",\"hours\":[]}]}");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().path("details").findValuesAsText("field")).contains("timeZone", "hours", "exceptions");
+    }
+
+    @Test
+    void disabling_the_module_leaves_customers_untouched_and_enabling_restores_it() {
+        long account = account("Toggle");
+        String location = api.post("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Kept\",\"accountId\":" + account + "}")
+                .header("Location");
+        try {
+            assertThat(api.post("/api/platform/modules/service/disable", null).status()).isEqualTo(200);
+            MosaicResponse off = api.get(location);
+            assertThat(off.status()).isEqualTo(503);
+            assertThat(off.error()).isEqualTo("module_unavailable");
+            assertThat(api.get("/api/customers/accounts/" + account).status()).isEqualTo(200);
+            assertThat(api.post("/api/customers/accounts", "{\"name\":\"While off " + RUN + "\"}").status()).isEqualTo(201);
+        } finally {
+            assertThat(api.post("/api/platform/modules/service/enable", null).status()).isEqualTo(200);
+        }
+        assertThat(api.get(location).json().path("subject").asText()).isEqualTo("Kept");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> cases_follow_the_record_contract() {
+        long account = account("Contract cases");
+        return RecordContract.of("/api/service/cases", "service.cases")
+                .sample(n -> "{\"type\":\"question\",\"subject\":\"Contract " + n + "\",\"accountId\":" + account + "}")
+                .patch("{\"priority\":\"high\"}", "priority")
+                .invalid("{\"type\":\"rant\",\"subject\":\"\",\"accountId\":" + account + "}", "type", "subject")
+                .hiddenField("description", "{\"description\":\"secret notes\"}")
+                .tests(server.admin(), server::as);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> calendars_follow_the_record_contract() {
+        return RecordContract.of("/api/service/calendars", "service.calendars")
+                .sample(n -> "{\"name\":\"Contract " + n + "\",\"timeZone\":\"Europe/Berlin\",\"hours\":{\"mon\":[[\"09:00\",\"17:00\"]]}}")
+                .duplicateOf(n -> "{\"name\":\"CONTRACT " + n + "\",\"timeZone\":\"Europe/Paris\",\"hours\":{}}")
+                .patch("{\"timeZone\":\"Europe/Paris\"}", "timeZone")
+                .invalid("{\"name\":\"\",\"timeZone\":\"Mars/Olympus\",\"hours\":{\"mon\":[[\"25:00\",\"17:00\"]]}}", "name", "timeZone", "hours")
+                .tests(server.admin(), server::as);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sla_policies_follow_the_record_contract() {
+        long calendar = created("/api/service/calendars", "{\"name\":\"Contract policies " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
+                + "\"hours\":{}}").path("id").asLong();
+        return RecordContract.of("/api/service/sla-policies", "service.sla-policies")
+                .sample(n -> "{\"name\":\"Contract " + n + "\",\"order\":" + n + ",\"calendarId\":" + calendar
+                        + ",\"active\":false,\"targets\":{\"resolution\":480}}")
+                .duplicateOf(n -> "{\"name\":\"CONTRACT " + n + "\",\"order\":1,\"calendarId\":" + calendar
+                        + ",\"active\":false,\"targets\":{\"resolution\":60}}")
+                .patch("{\"order\":7}", "order")
+                .invalid("{\"name\":\"\",\"order\":-1,\"calendarId\":" + calendar + ",\"targets\":{\"bogus\":1}}", "name", "order", "targets")
+                .tests(server.admin(), server::as);
+    }
+}
