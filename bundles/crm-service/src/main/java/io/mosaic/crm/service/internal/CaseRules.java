@@ -7,7 +7,14 @@ import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordHooks;
 import io.mosaic.crm.sdk.record.WriteContext;
 import io.mosaic.crm.sdk.record.WriteContext.Operation;
+import io.mosaic.crm.sdk.event.EventKind;
+import io.mosaic.crm.sdk.record.Change;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.osgi.service.event.Event;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -25,11 +32,16 @@ final class CaseRules implements RecordHooks {
     private static final List<String> POLICY_INPUTS = List.of("priority", "type", "accountId", "team");
     private final Database database;
     private final IntSupplier atRiskPercent;
+    private final Supplier<Duration> surveyValidity;
+    private final Consumer<Event> events;
     private final Clock clock;
 
-    CaseRules(Database database, IntSupplier atRiskPercent, Clock clock) {
+    CaseRules(Database database, IntSupplier atRiskPercent, Supplier<Duration> surveyValidity, Consumer<Event> events,
+            Clock clock) {
         this.database = database;
         this.atRiskPercent = atRiskPercent;
+        this.surveyValidity = surveyValidity;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -81,6 +93,10 @@ final class CaseRules implements RecordHooks {
                     VALUES (:id, :status, :category, :at)""").bind("id", written.id()).bind("status", written.text("status"))
                     .bind("category", category).bind("at", CaseClocks.utc(now)).execute();
         }
+        if (Statuses.CLOSED.equals(category) && write.changes("status") && !"duplicate".equals(written.text("status"))) {
+            Surveys.createFor(h, written.id(), written.get("assigneeId") == null ? null : ((Integer) written.get("assigneeId")).longValue(),
+                    written.text("team"), now, surveyValidity.get());
+        }
         Long policyId = (Long) written.get("slaPolicyId");
         int atRisk = atRiskPercent.getAsInt();
         if (write.operation() == Operation.CREATE) {
@@ -112,6 +128,23 @@ final class CaseRules implements RecordHooks {
         if (policy != null && CaseClocks.of(h, written.id()).isEmpty()) {
             CaseClocks.start(h, written.id(), CaseClocks.FIRST_RESPONSE, policy, now, running, atRisk);
             CaseClocks.start(h, written.id(), CaseClocks.RESOLUTION, policy, now, running, atRisk);
+        }
+    }
+
+    /** {@code Case/STATUS_CHANGED} (with {@code from} and {@code to}) and {@code Case/CLOSED}, from the committed change. */
+    @Override
+    public void afterCommit(Change change) {
+        Change.FieldChange status = change.fields().get("status");
+        if (change.kind() != EventKind.UPDATED || status == null) {
+            return;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("from", status.before());
+        props.put("to", status.after());
+        events.accept(CaseEvents.event("STATUS_CHANGED", change.recordId(), change.userId(), change.changeId(), props));
+        Change.FieldChange category = change.fields().get("statusCategory");
+        if (category != null && Statuses.CLOSED.equals(category.after())) {
+            events.accept(CaseEvents.event("CLOSED", change.recordId(), change.userId(), change.changeId(), Map.of("status", status.after())));
         }
     }
 

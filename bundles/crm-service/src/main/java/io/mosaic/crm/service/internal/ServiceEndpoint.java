@@ -1,13 +1,18 @@
 package io.mosaic.crm.service.internal;
 
 import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.error.NotFoundException;
+import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.http.Routes;
+import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordModule;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
 import io.mosaic.crm.sdk.security.Action;
 import io.mosaic.crm.sdk.security.Permission;
+import io.mosaic.crm.sdk.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +33,7 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
     private final ServiceTypes types;
     private final Database database;
     private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
+    private final AddressThrottle throttle;
     private volatile ServiceSettings settings;
 
     @Activate
@@ -37,6 +43,7 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
         this.types = types;
         this.database = database;
         this.settings = settings;
+        this.throttle = new AddressThrottle(() -> Math.max(1, this.settings.surveyRequestsPerMinute()), System::currentTimeMillis);
     }
 
     @Modified
@@ -61,6 +68,43 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
         routes.get("/statuses", Permission.of("service.cases", Action.READ), request -> Map.of("items",
                         database.jdbi().withHandle(Statuses::all)))
                 .summary("The case statuses, their categories (open, waiting, closed) and the statuses each may move to");
+        Permission readCases = Permission.of("service.cases", Action.READ);
+        routes.get("/cases/{id}/survey", readCases, this::surveyOfCase)
+                .summary("The CSAT survey of a closed case: token, public URL, expiry and whether it was answered");
+        routes.get("/surveys/{token}", Permission.anonymous(), request -> {
+            throttle.check(request.remoteAddress());
+            Surveys.Survey survey = Surveys.byToken(database.jdbi(), request.pathParam("token"), Instant.now());
+            return Map.of("subject", survey.subject(), "expiresAt", survey.expiresAt().toString(),
+                    "answered", survey.answeredAt() != null);
+        }).summary("Public: the survey of a token (the case subject); 404 when unknown or expired");
+        routes.post("/surveys/{token}", Permission.anonymous(), request -> {
+            throttle.check(request.remoteAddress());
+            Surveys.answer(database.jdbi(), request.pathParam("token"), request.bodyTree(), Instant.now());
+            return Map.of("answered", true);
+        }).summary("Public: answer a survey once with {\"score\":1..5,\"comment\":\"…\"}; 409 when already answered");
+        routes.get("/csat", readCases, request -> ServiceReports.csat(database.jdbi(), request.query("from"),
+                        request.query("to"), request.query("groupBy")))
+                .summary("CSAT from answered surveys: count, average and share of 4–5 scores by assignee, team or month")
+                .queryParameter("from", "first day (UTC), e.g. 2026-12-01")
+                .queryParameter("to", "last day (UTC), inclusive")
+                .queryParameter("groupBy", "assignee, team or month (default)");
+        routes.get("/sla/report", readCases, request -> ServiceReports.sla(database.jdbi(), request.query("from"),
+                        request.query("to"), request.query("groupBy"), Instant.now()))
+                .summary("SLA clocks of the cases opened in a period: measured, met, breached and pass rate per clock")
+                .queryParameter("from", "first day (UTC) the clocks started")
+                .queryParameter("to", "last day (UTC), inclusive")
+                .queryParameter("groupBy", "priority (default), assignee or team");
+    }
+
+    private Object surveyOfCase(ApiRequest request) {
+        long id = request.idParam("id");
+        Record kase = records.store(types.cases()).get(id);
+        Principal caller = request.principal();
+        if (caller.ownOnly(Permission.of("service.cases", Action.READ)) && kase.ownerId() != caller.userId()) {
+            throw new NotFoundException("case", id);
+        }
+        return Surveys.ofCase(database.jdbi(), id).orElseThrow(() -> new NotFoundException("survey of case", id))
+                .json(settings.surveyBaseUrl().replaceAll("/+$", ""));
     }
 
     private void pageSizes(Records.RecordRoutes routes) {

@@ -11,6 +11,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "1", max = "3600", description = "Seconds between two looks for SLA clocks that passed their target")
     int breachSweepSeconds() default 30;
 
+    @AttributeDefinition(min = "1", max = "31536000", description = "Seconds a CSAT survey link stays valid after the case closed (default 14 days)")
+    long surveyValiditySeconds() default 1_209_600;
+
+    @AttributeDefinition(min = "1", max = "10000", description = "Requests per minute one address may make to the public survey routes")
+    int surveyRequestsPerMinute() default 30;
+
+    @AttributeDefinition(description = "Base URL of the public survey links, e.g. https://crm.example.com (empty: relative links)")
+    String surveyBaseUrl() default "";
+
     @AttributeDefinition(min = "1", max = "10000", description = "Rows per list page when the request has no limit")
     int defaultPageSize() default 50;
 
