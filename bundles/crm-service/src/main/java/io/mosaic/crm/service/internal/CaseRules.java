@@ -54,6 +54,10 @@ final class CaseRules implements RecordHooks {
         String status = write.values().get("status", String.class);
         if (write.operation() == Operation.CREATE) {
             write.set("number", nextNumber(h));
+            String team = write.values().get("team", String.class);
+            if (team != null && write.values().get("assigneeId") == null) {
+                Teams.assignee(h, team).ifPresent(user -> write.set("assigneeId", Math.toIntExact(user)));
+            }
         }
         if (status != null && write.changes("status")) {
             Optional<String> category = Statuses.category(h, status);

@@ -1,6 +1,7 @@
 package io.mosaic.crm.service.internal;
 
 import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Endpoint;
@@ -82,6 +83,14 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
             Surveys.answer(database.jdbi(), request.pathParam("token"), request.bodyTree(), Instant.now());
             return Map.of("answered", true);
         }).summary("Public: answer a survey once with {\"score\":1..5,\"comment\":\"…\"}; 409 when already answered");
+        Permission readArticles = Permission.of("service.articles", Action.READ);
+        routes.get("/articles/search", readArticles, this::articles)
+                .summary("Full-text search over published articles, best match first: ?q=words&limit=10")
+                .queryParameter("q", "the words to look for")
+                .queryParameter("limit", "hits to answer, 1 to 99 (default 10)");
+        routes.get("/cases/{id}/suggested-articles", readArticles, this::suggestedArticles)
+                .summary("Published articles matching a case's subject and description, best first")
+                .queryParameter("limit", "hits to answer, 1 to 99 (default 10)");
         routes.get("/csat", readCases, request -> ServiceReports.csat(database.jdbi(), request.query("from"),
                         request.query("to"), request.query("groupBy")))
                 .summary("CSAT from answered surveys: count, average and share of 4–5 scores by assignee, team or month")
@@ -96,13 +105,36 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
                 .queryParameter("groupBy", "priority (default), assignee or team");
     }
 
-    private Object surveyOfCase(ApiRequest request) {
-        long id = request.idParam("id");
+    private Object articles(ApiRequest request) {
+        return Map.of("items", Articles.search(database.jdbi(), request.query("q").orElse(""), limit(request)));
+    }
+
+    private Object suggestedArticles(ApiRequest request) {
+        Record kase = visibleCase(request, request.idParam("id"));
+        String text = kase.text("subject") + " " + (kase.text("description") == null ? "" : kase.text("description"));
+        return Map.of("items", Articles.search(database.jdbi(), text, limit(request)));
+    }
+
+    private static int limit(ApiRequest request) {
+        String text = request.query("limit").orElse("10");
+        if (!text.matches("[1-9][0-9]?")) {
+            throw new BadRequestException("invalid_parameter", "limit must be 1 to 99");
+        }
+        return Integer.parseInt(text);
+    }
+
+    private Record visibleCase(ApiRequest request, long id) {
         Record kase = records.store(types.cases()).get(id);
         Principal caller = request.principal();
         if (caller.ownOnly(Permission.of("service.cases", Action.READ)) && kase.ownerId() != caller.userId()) {
             throw new NotFoundException("case", id);
         }
+        return kase;
+    }
+
+    private Object surveyOfCase(ApiRequest request) {
+        long id = request.idParam("id");
+        visibleCase(request, id);
         return Surveys.ofCase(database.jdbi(), id).orElseThrow(() -> new NotFoundException("survey of case", id))
                 .json(settings.surveyBaseUrl().replaceAll("/+$", ""));
     }

@@ -83,6 +83,6 @@ public final class ServiceTypes {
     }
 
     List<RecordType> all() {
-        return List.of(Calendars.TYPE, SlaPolicies.TYPE, cases, comments);
+        return List.of(Calendars.TYPE, SlaPolicies.TYPE, Teams.TYPE, cases, comments, Articles.TYPE);
     }
 }
