@@ -225,10 +225,207 @@ class ServiceApiTest {
             assertThat(off.error()).isEqualTo("module_unavailable");
             assertThat(api.get("/api/customers/accounts/" + account).status()).isEqualTo(200);
             assertThat(api.post("/api/customers/accounts", "{\"name\":\"While off " + RUN + "\"}").status()).isEqualTo(201);
+            MosaicResponse survey = server.anonymous().get("/api/service/surveys/" + "A".repeat(43));
+            assertThat(survey.status()).as("the public survey route while the module is off").isEqualTo(503);
+            assertThat(survey.error()).isEqualTo("module_unavailable");
         } finally {
             assertThat(api.post("/api/platform/modules/service/enable", null).status()).isEqualTo(200);
         }
         assertThat(api.get(location).json().path("subject").asText()).isEqualTo("Kept");
+    }
+
+    private JsonNode closedCase(long account, String team) {
+        JsonNode kase = created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Survey me " + RUN
+                + "\",\"accountId\":" + account + (team == null ? "" : ",\"team\":\"" + team + "\"") + "}");
+        kase = status(kase, "in_progress", 200);
+        return status(kase, "resolved", 200);
+    }
+
+    @Test
+    void closing_a_case_creates_a_single_use_survey_answered_without_credentials() {
+        String team = "csat-" + RUN;
+        JsonNode kase = closedCase(account("CSAT"), team);
+        MosaicResponse link = api.get("/api/service/cases/" + kase.path("id").asLong() + "/survey");
+        assertThat(link.status()).as(link.body()).isEqualTo(200);
+        String token = link.json().path("token").asText();
+        assertThat(token).matches("[A-Za-z0-9_-]{43}");                  // 256 random bits
+        assertThat(link.json().path("url").asText()).endsWith("/api/service/surveys/" + token);
+        assertThat(link.json().path("answered").asBoolean()).isFalse();
+        assertThat(Instant.parse(link.json().path("expiresAt").asText())).isAfter(Instant.now());
+
+        MosaicClient anonymous = server.anonymous();
+        MosaicResponse shown = anonymous.get("/api/service/surveys/" + token);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.json().path("subject").asText()).isEqualTo("Survey me " + RUN);
+        assertThat(anonymous.post("/api/service/surveys/" + token, "{\"score\":6}").status()).isEqualTo(422);
+        assertThat(anonymous.post("/api/service/surveys/" + token, "{\"score\":\"5\"}").status()).isEqualTo(422);
+        assertThat(anonymous.post("/api/service/surveys/" + token, "{\"score\":5,\"extra\":1}").status()).isEqualTo(422);
+        assertThat(anonymous.post("/api/service/surveys/" + token, "{\"score\":5,\"comment\":\"" + "x".repeat(1001) + "\"}")
+                .status()).isEqualTo(422);
+        MosaicResponse answered = anonymous.post("/api/service/surveys/" + token, "{\"score\":5,\"comment\":\"Quick and kind\"}");
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        MosaicResponse again = anonymous.post("/api/service/surveys/" + token, "{\"score\":1}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.error()).isEqualTo("conflict");
+        assertThat(api.get("/api/service/cases/" + kase.path("id").asLong() + "/survey").json().path("answered").asBoolean()).isTrue();
+
+        assertThat(anonymous.get("/api/service/surveys/" + "B".repeat(43)).status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/service/surveys/not-a-token").status()).isEqualTo(404);
+        assertThat(anonymous.get("/api/service/cases/" + kase.path("id").asLong() + "/survey").status()).isEqualTo(401);
+
+        JsonNode csat = api.get("/api/service/csat?groupBy=team").json().path("items");
+        JsonNode ours = null;
+        for (JsonNode row : csat) {
+            if (team.equals(row.path("group").asText())) {
+                ours = row;
+            }
+        }
+        assertThat(ours).as(csat.toString()).isNotNull();
+        assertThat(ours.path("count").asLong()).isEqualTo(1);
+        assertThat(ours.path("average").decimalValue()).isEqualByComparingTo("5");
+        assertThat(ours.path("satisfiedShare").decimalValue()).isEqualByComparingTo("1");
+        assertThat(api.get("/api/service/csat?groupBy=planet").status()).isEqualTo(400);
+    }
+
+    @Test
+    void an_expired_survey_is_not_found() throws InterruptedException {
+        SavedConfig saved = SavedConfig.of(api, "io.mosaic.crm.service", "surveyValiditySeconds");
+        try {
+            assertThat(api.patch("/api/platform/config/io.mosaic.crm.service", "{\"surveyValiditySeconds\":1}", null).status())
+                    .isEqualTo(200);
+            JsonNode kase = closedCase(account("Expiry"), null);
+            String token = api.get("/api/service/cases/" + kase.path("id").asLong() + "/survey").json().path("token").asText();
+            Thread.sleep(1500);                                   // past the one-second validity
+            assertThat(server.anonymous().get("/api/service/surveys/" + token).status()).isEqualTo(404);
+            assertThat(server.anonymous().post("/api/service/surveys/" + token, "{\"score\":3}").status()).isEqualTo(404);
+        } finally {
+            saved.restore(api);
+        }
+    }
+
+    @Test
+    void the_public_survey_routes_are_rate_limited_per_address() {
+        SavedConfig saved = SavedConfig.of(api, "io.mosaic.crm.service", "surveyRequestsPerMinute");
+        try {
+            assertThat(api.patch("/api/platform/config/io.mosaic.crm.service", "{\"surveyRequestsPerMinute\":5}", null).status())
+                    .isEqualTo(200);
+            MosaicResponse limited = null;
+            for (int i = 0; i < 12 && limited == null; i++) {    // 12 requests over at most two one-minute windows
+                MosaicResponse r = server.anonymous().get("/api/service/surveys/" + "C".repeat(43));
+                if (r.status() == 429) {
+                    limited = r;
+                } else {
+                    assertThat(r.status()).isEqualTo(404);
+                }
+            }
+            assertThat(limited).as("a 429 after 5 requests a minute").isNotNull();
+            assertThat(limited.error()).isEqualTo("too_many_requests");
+            assertThat(limited.header("Retry-After")).isNotBlank();
+        } finally {
+            saved.restore(api);
+        }
+    }
+
+    @Test
+    void the_sla_report_counts_measured_met_and_breached_per_clock_in_sql() {
+        long calendar = created("/api/service/calendars", "{\"name\":\"Report " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
+                + "\"hours\":{\"sat\":[[\"00:00\",\"24:00\"]]},\"exceptions\":null}").path("id").asLong();
+        long account = account("Report");
+        created("/api/service/sla-policies", "{\"name\":\"Report " + RUN + "\",\"order\":50,\"calendarId\":" + calendar
+                + ",\"conditions\":{\"accountId\":[" + account + "]},\"targets\":{\"firstResponse\":600000,\"resolution\":600000}}");
+        String team = "report-" + RUN;
+        long answered = created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Answered\",\"accountId\":" + account
+                + ",\"team\":\"" + team + "\"}").path("id").asLong();
+        created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Waiting\",\"accountId\":" + account
+                + ",\"team\":\"" + team + "\"}");
+        created("/api/service/comments", "{\"caseId\":" + answered + ",\"body\":\"Hello\",\"visibility\":\"customer\"}");
+
+        MosaicResponse report = api.get("/api/service/sla/report?groupBy=team&from=" + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1));
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode first = null;
+        for (JsonNode row : report.json().path("items")) {
+            if (team.equals(row.path("group").asText()) && row.path("clock").asText().equals("firstResponse")) {
+                first = row;
+            }
+        }
+        assertThat(first).as(report.body()).isNotNull();
+        assertThat(first.path("measured").asLong()).isEqualTo(2);
+        assertThat(first.path("met").asLong()).isEqualTo(1);
+        assertThat(first.path("breached").asLong()).isZero();
+        assertThat(first.path("passRate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(api.get("/api/service/sla/report?from=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_team_assigns_new_cases_round_robin_or_to_the_least_busy_active_member() {
+        long account = account("Teams");
+        String robin = "robin-" + RUN;
+        created("/api/service/teams", "{\"name\":\"" + robin + "\",\"assignment\":\"round_robin\",\"members\":["
+                + "{\"userId\":101,\"active\":true},{\"userId\":102,\"active\":false},{\"userId\":103,\"active\":true}]}");
+        List<Integer> turns = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            turns.add(created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Turn " + i + "\",\"accountId\":" + account
+                    + ",\"team\":\"" + robin + "\"}").path("assigneeId").asInt());
+        }
+        assertThat(turns).containsExactly(101, 103, 101, 103);      // 102 is not active
+        JsonNode given = created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Mine\",\"accountId\":" + account
+                + ",\"team\":\"" + robin + "\",\"assigneeId\":555}");
+        assertThat(given.path("assigneeId").asInt()).isEqualTo(555);     // an assignee given is kept
+
+        String busy = "busy-" + RUN;
+        created("/api/service/teams", "{\"name\":\"" + busy + "\",\"assignment\":\"least_busy\",\"members\":["
+                + "{\"userId\":201,\"active\":true},{\"userId\":202,\"active\":true}]}");
+        String open = "{\"type\":\"question\",\"subject\":\"Busy\",\"accountId\":" + account + ",\"team\":\"" + busy + "\"";
+        created("/api/service/cases", open + ",\"assigneeId\":201}");
+        JsonNode second = created("/api/service/cases", open + ",\"assigneeId\":201}");
+        assertThat(created("/api/service/cases", open + "}").path("assigneeId").asInt()).isEqualTo(202);  // 201 has 2 open, 202 none
+        assertThat(created("/api/service/cases", open + "}").path("assigneeId").asInt()).isEqualTo(202);  // 2 : 1
+        status(status(second, "in_progress", 200), "resolved", 200);                                   // 201 now has 1 open
+        assertThat(created("/api/service/cases", open + "}").path("assigneeId").asInt()).isEqualTo(201);  // 1 : 2, ties go first
+    }
+
+    @Test
+    void the_knowledge_base_renders_markdown_safely_and_ranks_the_matching_article_first() {
+        String word = "zq" + RUN.replaceAll("[^a-z]", "x") + "printer";
+        JsonNode best = created("/api/service/articles", "{\"title\":\"Fix the " + word + " jam\",\"body\":\"When the " + word
+                + " jams, open the " + word + " tray.<script>alert(1)</script> **Then** restart.\",\"tags\":[\"hardware\"]}");
+        assertThat(best.path("status").asText()).isEqualTo("draft");
+        assertThat(best.path("html").asText()).contains("<strong>Then</strong>", "&lt;script&gt;").doesNotContain("<script>");
+        JsonNode weaker = created("/api/service/articles", "{\"title\":\"Office supplies\",\"body\":\"Paper, toner and the " + word
+                + " manual.\"}");
+        created("/api/service/articles", "{\"title\":\"Unrelated " + word + " draft\",\"body\":\"" + word + " " + word + " " + word + "\"}");
+
+        assertThat(api.get("/api/service/articles/search?q=" + word).json().path("items")).isEmpty();   // nothing published yet
+        for (JsonNode article : List.of(best, weaker)) {
+            JsonNode review = api.patch("/api/service/articles/" + article.path("id").asLong(), "{\"status\":\"in_review\"}",
+                    article.path("version").asText()).json();
+            assertThat(api.patch("/api/service/articles/" + article.path("id").asLong(), "{\"status\":\"published\"}",
+                    review.path("version").asText()).status()).isEqualTo(200);
+        }
+        assertThat(api.patch("/api/service/articles/" + best.path("id").asLong(), "{\"status\":\"in_review\"}", "\"3\"")
+                .status()).isEqualTo(422);   // published → in_review is not a step
+
+        JsonNode hits = api.get("/api/service/articles/search?q=" + word + "+jam").json().path("items");
+        assertThat(hits).hasSize(2);
+        assertThat(hits.get(0).path("id").asLong()).isEqualTo(best.path("id").asLong());
+
+        long kase = created("/api/service/cases", "{\"type\":\"incident\",\"subject\":\"My " + word + " jams\",\"accountId\":"
+                + account("KB") + "}").path("id").asLong();
+        JsonNode suggested = api.get("/api/service/cases/" + kase + "/suggested-articles").json().path("items");
+        assertThat(suggested.get(0).path("id").asLong()).isEqualTo(best.path("id").asLong());
+        assertThat(api.post("/api/service/articles", "{\"title\":\"Linked\",\"body\":\"x\",\"caseIds\":[987654321]}").status())
+                .isEqualTo(422);
+        assertThat(api.post("/api/service/articles", "{\"title\":\"Linked\",\"body\":\"x\",\"caseIds\":[" + kase + "]}").status())
+                .isEqualTo(201);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> articles_follow_the_record_contract() {
+        return RecordContract.of("/api/service/articles", "service.articles")
+                .sample(n -> "{\"title\":\"Contract " + n + "\",\"body\":\"Body " + n + "\"}")
+                .patch("{\"tags\":[\"a\",\"b\"]}", "tags")
+                .invalid("{\"title\":\"\",\"body\":\"\",\"status\":\"gone\"}", "title", "body", "status")
+                .tests(server.admin(), server::as);
     }
 
     @TestFactory
