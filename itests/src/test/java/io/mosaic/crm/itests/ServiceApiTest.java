@@ -95,6 +95,27 @@ class ServiceApiTest {
     }
 
     @Test
+    void merging_a_duplicate_moves_its_comments_and_closes_it_as_duplicate() {
+        long account = account("Merge");
+        JsonNode keep = created("/api/service/cases", "{\"type\":\"incident\",\"subject\":\"VPN down\",\"accountId\":" + account + "}");
+        JsonNode dup = created("/api/service/cases", "{\"type\":\"incident\",\"subject\":\"VPN broken\",\"accountId\":" + account + "}");
+        created("/api/service/comments", "{\"caseId\":" + dup.path("id").asLong() + ",\"body\":\"Since 9:00\"}");
+        String path = "/api/service/cases/" + dup.path("id").asLong() + "/merge";
+        assertThat(api.send("POST", path, "{\"into\":" + keep.path("id").asLong() + "}", java.util.Map.of()).status()).isEqualTo(428);
+        assertThat(api.send("POST", path, "{\"into\":" + dup.path("id").asLong() + "}", java.util.Map.of("If-Match", "\"1\"")).status())
+                .isEqualTo(422);
+        MosaicResponse merged = api.send("POST", path, "{\"into\":" + keep.path("id").asLong() + "}", java.util.Map.of("If-Match", "\"1\""));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(merged.json().path("status").asText()).isEqualTo("duplicate");
+        assertThat(merged.json().path("statusCategory").asText()).isEqualTo("closed");
+        assertThat(merged.json().path("mergedIntoId").asLong()).isEqualTo(keep.path("id").asLong());
+        assertThat(api.get("/api/service/comments?caseId=" + keep.path("id").asLong()).json().path("items").findValuesAsText("body"))
+                .containsExactly("Since 9:00");
+        assertThat(api.get("/api/service/comments?caseId=" + dup.path("id").asLong()).json().path("items")).isEmpty();
+        assertThat(api.get("/api/service/cases/" + dup.path("id").asLong() + "/survey").status()).isEqualTo(404);  // no survey for a duplicate
+    }
+
+    @Test
     void a_case_needs_a_live_account_and_valid_values() {
         MosaicResponse r = api.post("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Who?\",\"accountId\":987654321}");
         assertThat(r.status()).isEqualTo(422);

@@ -77,6 +77,16 @@ final class CaseRules implements RecordHooks {
             write.set("statusCategory", category.get());
             write.set("closedAt", category.get().equals(Statuses.CLOSED) ? clock.instant() : null);
         }
+        if (write.changes("mergedIntoId")) {
+            Long into = (Long) write.values().get("mergedIntoId");
+            if (write.operation() == Operation.CREATE || !"duplicate".equals(status) || into == null
+                    || into == write.before().orElseThrow().id()) {
+                write.problem("mergedIntoId", "invalid_merge");
+            } else if (h.createQuery("SELECT 1 FROM service_cases WHERE id = :id AND deleted_at IS NULL AND merged_into_id IS NULL")
+                    .bind("id", into).mapTo(Integer.class).findOne().isEmpty()) {
+                write.problem("mergedIntoId", "unknown_reference");
+            }
+        }
         if (write.operation() == Operation.CREATE || POLICY_INPUTS.stream().anyMatch(write::changes)) {
             write.set("slaPolicyId", Policy.matching(h, write.values()).map(Policy::id).orElse(null));
         }
@@ -96,6 +106,10 @@ final class CaseRules implements RecordHooks {
                     INSERT INTO service_case_status_log (case_id, status, category, changed_at)
                     VALUES (:id, :status, :category, :at)""").bind("id", written.id()).bind("status", written.text("status"))
                     .bind("category", category).bind("at", CaseClocks.utc(now)).execute();
+        }
+        if (write.changes("mergedIntoId")) {          // the duplicate's comments move to the case it is merged into
+            h.createUpdate("UPDATE service_comments SET case_id = :into WHERE case_id = :id AND deleted_at IS NULL")
+                    .bind("into", written.get("mergedIntoId")).bind("id", written.id()).execute();
         }
         if (Statuses.CLOSED.equals(category) && write.changes("status") && !"duplicate".equals(written.text("status"))) {
             Surveys.createFor(h, written.id(), written.get("assigneeId") == null ? null : ((Integer) written.get("assigneeId")).longValue(),

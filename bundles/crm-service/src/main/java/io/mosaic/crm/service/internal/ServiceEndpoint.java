@@ -1,8 +1,13 @@
 package io.mosaic.crm.service.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.NotFoundException;
+import io.mosaic.crm.sdk.error.PreconditionRequiredException;
+import io.mosaic.crm.sdk.error.ValidationException;
+import io.mosaic.crm.sdk.http.Reply;
+import io.mosaic.crm.sdk.record.Values;
 import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.http.Routes;
@@ -70,6 +75,8 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
                         database.jdbi().withHandle(Statuses::all)))
                 .summary("The case statuses, their categories (open, waiting, closed) and the statuses each may move to");
         Permission readCases = Permission.of("service.cases", Action.READ);
+        routes.post("/cases/{id}/merge", Permission.of("service.cases", Action.EDIT), this::merge)
+                .summary("Merge a duplicate into another case: {\"into\":id} with If-Match; its comments move, it closes as duplicate");
         routes.get("/cases/{id}/survey", readCases, this::surveyOfCase)
                 .summary("The CSAT survey of a closed case: token, public URL, expiry and whether it was answered");
         routes.get("/surveys/{token}", Permission.anonymous(), request -> {
@@ -103,6 +110,27 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
                 .queryParameter("from", "first day (UTC) the clocks started")
                 .queryParameter("to", "last day (UTC), inclusive")
                 .queryParameter("groupBy", "priority (default), assignee or team");
+    }
+
+    private Object merge(ApiRequest request) {
+        long id = request.idParam("id");
+        String match = request.header("If-Match").orElseThrow(PreconditionRequiredException::new);
+        if (!match.matches("\"?[1-9][0-9]{0,9}\"?")) {
+            throw new BadRequestException("invalid_if_match", "If-Match must be the case's version, e.g. \"3\"");
+        }
+        JsonNode body = request.bodyTree();
+        JsonNode into = body == null ? null : body.get("into");
+        if (into == null || !into.isIntegralNumber() || !into.canConvertToLong() || body.size() != 1) {
+            throw new ValidationException("into", "required");
+        }
+        Principal caller = request.principal();
+        Record kase = records.store(types.cases()).get(id);
+        if (caller.ownOnly(Permission.of("service.cases", Action.EDIT)) && kase.ownerId() != caller.userId()) {
+            throw new NotFoundException("case", id);
+        }
+        Record merged = records.store(types.cases()).update(id, Long.parseLong(match.replace("\"", "")),
+                Values.of("status", "duplicate", "mergedIntoId", into.longValue()), caller.userId());
+        return Reply.ok(types.cases().hooks().present(merged, merged.toJson())).header("ETag", "\"" + merged.version() + "\"");
     }
 
     private Object articles(ApiRequest request) {
