@@ -306,6 +306,7 @@ class ServiceApiTest {
         assertThat(ours.path("average").decimalValue()).isEqualByComparingTo("5");
         assertThat(ours.path("satisfiedShare").decimalValue()).isEqualByComparingTo("1");
         assertThat(api.get("/api/service/csat?groupBy=planet").status()).isEqualTo(400);
+        assertThat(api.get("/api/platform/metrics").body()).contains("service.surveys.answered");
     }
 
     @Test
@@ -342,6 +343,7 @@ class ServiceApiTest {
             assertThat(limited).as("a 429 after 5 requests a minute").isNotNull();
             assertThat(limited.error()).isEqualTo("too_many_requests");
             assertThat(limited.header("Retry-After")).isNotBlank();
+            assertThat(api.get("/api/platform/metrics").body()).contains("service.surveys.throttled");
         } finally {
             saved.restore(api);
         }
@@ -446,6 +448,27 @@ class ServiceApiTest {
                 .sample(n -> "{\"title\":\"Contract " + n + "\",\"body\":\"Body " + n + "\"}")
                 .patch("{\"tags\":[\"a\",\"b\"]}", "tags")
                 .invalid("{\"title\":\"\",\"body\":\"\",\"status\":\"gone\"}", "title", "body", "status")
+                .tests(server.admin(), server::as);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> teams_follow_the_record_contract() {
+        return RecordContract.of("/api/service/teams", "service.teams")
+                .sample(n -> "{\"name\":\"Contract " + n + "\",\"members\":[{\"userId\":" + n + ",\"active\":true}]}")
+                .duplicateOf(n -> "{\"name\":\"CONTRACT " + n + "\",\"members\":[]}")
+                .patch("{\"assignment\":\"least_busy\"}", "assignment")
+                .invalid("{\"name\":\"\",\"assignment\":\"random\",\"members\":[{\"userId\":0}]}", "name", "assignment", "members")
+                .tests(server.admin(), server::as);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> comments_follow_the_record_contract() {
+        long kase = created("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Comment contract\",\"accountId\":"
+                + account("Contract comments") + "}").path("id").asLong();
+        return RecordContract.of("/api/service/comments", "service.comments")
+                .sample(n -> "{\"caseId\":" + kase + ",\"body\":\"Comment " + n + "\"}")
+                .patch("{\"body\":\"Changed\"}", "body")
+                .invalid("{\"caseId\":987654321,\"body\":\"\",\"visibility\":\"world\"}", "caseId", "body", "visibility")
                 .tests(server.admin(), server::as);
     }
 

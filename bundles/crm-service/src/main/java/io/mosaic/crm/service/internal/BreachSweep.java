@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.service.event.Event;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ final class BreachSweep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BreachSweep.class);
     private final Jdbi jdbi;
     private final Consumer<Event> events;
+    private final Supplier<ServiceMeter> meter;
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "service-sla-breaches");
@@ -32,9 +34,10 @@ final class BreachSweep implements AutoCloseable {
     });
     private ScheduledFuture<?> task;
 
-    BreachSweep(Database database, Consumer<Event> events, Clock clock) {
+    BreachSweep(Database database, Consumer<Event> events, Supplier<ServiceMeter> meter, Clock clock) {
         this.jdbi = database.jdbi();
         this.events = events;
+        this.meter = meter;
         this.clock = clock;
     }
 
@@ -46,10 +49,15 @@ final class BreachSweep implements AutoCloseable {
     }
 
     private void sweepSafely() {
+        long started = System.nanoTime();
+        boolean failed = true;
         try {
             sweep();
+            failed = false;
         } catch (RuntimeException e) {
             LOG.warn("SLA breach sweep failed; trying again later: {}", e.toString());
+        } finally {
+            meter.get().sweep(System.nanoTime() - started, failed);
         }
     }
 
@@ -71,6 +79,7 @@ final class BreachSweep implements AutoCloseable {
                     .bind("id", caseId).bind("clock", name).execute());
             if (marked == 1) {
                 events.accept(CaseEvents.event("SLA_BREACHED", caseId, 0, 0, Map.of("clock", name)));
+                meter.get().breachPosted(name);
                 posted++;
             }
         }

@@ -5,6 +5,7 @@ import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.NotFoundException;
 import io.mosaic.crm.sdk.error.PreconditionRequiredException;
+import io.mosaic.crm.sdk.error.TooManyRequestsException;
 import io.mosaic.crm.sdk.error.ValidationException;
 import io.mosaic.crm.sdk.http.Reply;
 import io.mosaic.crm.sdk.record.Values;
@@ -80,14 +81,15 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
         routes.get("/cases/{id}/survey", readCases, this::surveyOfCase)
                 .summary("The CSAT survey of a closed case: token, public URL, expiry and whether it was answered");
         routes.get("/surveys/{token}", Permission.anonymous(), request -> {
-            throttle.check(request.remoteAddress());
+            throttled(request);
             Surveys.Survey survey = Surveys.byToken(database.jdbi(), request.pathParam("token"), Instant.now());
             return Map.of("subject", survey.subject(), "expiresAt", survey.expiresAt().toString(),
                     "answered", survey.answeredAt() != null);
         }).summary("Public: the survey of a token (the case subject); 404 when unknown or expired");
         routes.post("/surveys/{token}", Permission.anonymous(), request -> {
-            throttle.check(request.remoteAddress());
+            throttled(request);
             Surveys.answer(database.jdbi(), request.pathParam("token"), request.bodyTree(), Instant.now());
+            types.meter().surveyAnswered();
             return Map.of("answered", true);
         }).summary("Public: answer a survey once with {\"score\":1..5,\"comment\":\"…\"}; 409 when already answered");
         Permission readArticles = Permission.of("service.articles", Action.READ);
@@ -110,6 +112,15 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
                 .queryParameter("from", "first day (UTC) the clocks started")
                 .queryParameter("to", "last day (UTC), inclusive")
                 .queryParameter("groupBy", "priority (default), assignee or team");
+    }
+
+    private void throttled(ApiRequest request) {
+        try {
+            throttle.check(request.remoteAddress());
+        } catch (TooManyRequestsException e) {
+            types.meter().surveyThrottled();
+            throw e;
+        }
     }
 
     private Object merge(ApiRequest request) {

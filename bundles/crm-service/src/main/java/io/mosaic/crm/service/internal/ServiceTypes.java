@@ -33,6 +33,10 @@ public final class ServiceTypes {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceMeter meter;
+
     @Activate
     public ServiceTypes(@Reference ServiceSchema schema, @Reference Database database, ServiceSettings settings) {
         this.settings = settings;
@@ -40,7 +44,7 @@ public final class ServiceTypes {
         this.cases = Cases.type(new CaseRules(database, () -> atRiskPercent,
                 () -> Duration.ofSeconds(Math.max(1, this.settings.surveyValiditySeconds())), this::post, Clock.systemUTC()));
         this.comments = Comments.type(() -> atRiskPercent);
-        this.sweep = new BreachSweep(database, this::post, Clock.systemUTC());
+        this.sweep = new BreachSweep(database, this::post, this::meter, Clock.systemUTC());
         sweep.every(Math.max(1, settings.breachSweepSeconds()));
     }
 
@@ -68,6 +72,12 @@ public final class ServiceTypes {
         if (admin != null) {
             admin.postEvent(event);
         }
+    }
+
+    /** The metrics, or {@link ServiceMeter#NONE} without a registry. */
+    ServiceMeter meter() {
+        ServiceMeter current = meter;
+        return current == null ? ServiceMeter.NONE : current;
     }
 
     ServiceSettings settings() {

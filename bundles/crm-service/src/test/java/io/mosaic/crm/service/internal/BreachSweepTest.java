@@ -47,7 +47,7 @@ class BreachSweepTest {
             @Override
             public void migrate(String moduleId, ClassLoader classLoader) {}
         };
-        BreachSweep sweep = new BreachSweep(database, posted::add,
+        BreachSweep sweep = new BreachSweep(database, posted::add, () -> ServiceMeter.NONE,
                 Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC));
         try {
             assertThat(sweep.sweep()).isEqualTo(1);
