@@ -83,6 +83,7 @@ class ServiceApiTest {
         kase = status(kase, "resolved", 200);
         assertThat(kase.path("statusCategory").asText()).isEqualTo("closed");
         assertThat(kase.path("closedAt").asText()).endsWith("Z");
+        assertThat(api.get("/api/service/cases/" + kase.path("id").asLong()).json()).isEqualTo(kase);   // stored as answered
         assertThat(status(kase, "rejected", 422).path("message").asText()).contains("closed", "in_progress");
         kase = status(kase, "in_progress", 200);   // reopened: a transition like any other
         assertThat(kase.path("statusCategory").asText()).isEqualTo("open");

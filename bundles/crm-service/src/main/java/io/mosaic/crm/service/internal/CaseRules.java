@@ -7,16 +7,12 @@ import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordHooks;
 import io.mosaic.crm.sdk.record.WriteContext;
 import io.mosaic.crm.sdk.record.WriteContext.Operation;
-import io.mosaic.crm.sdk.event.EventKind;
-import io.mosaic.crm.sdk.record.Change;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.osgi.service.event.Event;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +29,12 @@ final class CaseRules implements RecordHooks {
     private final Database database;
     private final IntSupplier atRiskPercent;
     private final Supplier<Duration> surveyValidity;
-    private final Consumer<Event> events;
     private final Clock clock;
 
-    CaseRules(Database database, IntSupplier atRiskPercent, Supplier<Duration> surveyValidity, Consumer<Event> events,
-            Clock clock) {
+    CaseRules(Database database, IntSupplier atRiskPercent, Supplier<Duration> surveyValidity, Clock clock) {
         this.database = database;
         this.atRiskPercent = atRiskPercent;
         this.surveyValidity = surveyValidity;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -75,7 +68,7 @@ final class CaseRules implements RecordHooks {
                 }
             }
             write.set("statusCategory", category.get());
-            write.set("closedAt", category.get().equals(Statuses.CLOSED) ? clock.instant() : null);
+            write.set("closedAt", category.get().equals(Statuses.CLOSED) ? clock.instant().truncatedTo(ChronoUnit.MICROS) : null);
         }
         if (write.changes("mergedIntoId")) {
             Long into = (Long) write.values().get("mergedIntoId");
@@ -103,9 +96,11 @@ final class CaseRules implements RecordHooks {
         boolean running = Statuses.OPEN.equals(category);
         if (write.operation() == Operation.CREATE || write.changes("status")) {
             h.createUpdate("""
-                    INSERT INTO service_case_status_log (case_id, status, category, changed_at)
-                    VALUES (:id, :status, :category, :at)""").bind("id", written.id()).bind("status", written.text("status"))
-                    .bind("category", category).bind("at", CaseClocks.utc(now)).execute();
+                    INSERT INTO service_case_status_log (case_id, previous_status, status, category, changed_at, announced)
+                    VALUES (:id, :previous, :status, :category, :at, :announced)""").bind("id", written.id())
+                    .bind("previous", write.before().map(r -> r.text("status")).orElse(null))
+                    .bind("status", written.text("status")).bind("category", category).bind("at", CaseClocks.utc(now))
+                    .bind("announced", write.operation() == Operation.CREATE).execute();   // a new case is no status change
         }
         if (write.changes("mergedIntoId")) {          // the duplicate's comments move to the case it is merged into
             h.createUpdate("UPDATE service_comments SET case_id = :into WHERE case_id = :id AND deleted_at IS NULL")
@@ -146,23 +141,6 @@ final class CaseRules implements RecordHooks {
         if (policy != null && CaseClocks.of(h, written.id()).isEmpty()) {
             CaseClocks.start(h, written.id(), CaseClocks.FIRST_RESPONSE, policy, now, running, atRisk);
             CaseClocks.start(h, written.id(), CaseClocks.RESOLUTION, policy, now, running, atRisk);
-        }
-    }
-
-    /** {@code Case/STATUS_CHANGED} (with {@code from} and {@code to}) and {@code Case/CLOSED}, from the committed change. */
-    @Override
-    public void afterCommit(Change change) {
-        Change.FieldChange status = change.fields().get("status");
-        if (change.kind() != EventKind.UPDATED || status == null) {
-            return;
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put("from", status.before());
-        props.put("to", status.after());
-        events.accept(CaseEvents.event("STATUS_CHANGED", change.recordId(), change.userId(), change.changeId(), props));
-        Change.FieldChange category = change.fields().get("statusCategory");
-        if (category != null && Statuses.CLOSED.equals(category.after())) {
-            events.accept(CaseEvents.event("CLOSED", change.recordId(), change.userId(), change.changeId(), Map.of("status", status.after())));
         }
     }
 

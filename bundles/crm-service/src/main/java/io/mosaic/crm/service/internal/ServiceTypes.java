@@ -42,7 +42,7 @@ public final class ServiceTypes {
         this.settings = settings;
         this.atRiskPercent = atRisk(settings);
         this.cases = Cases.type(new CaseRules(database, () -> atRiskPercent,
-                () -> Duration.ofSeconds(Math.max(1, this.settings.surveyValiditySeconds())), this::post, Clock.systemUTC()));
+                () -> Duration.ofSeconds(Math.max(1, this.settings.surveyValiditySeconds())), Clock.systemUTC()));
         this.comments = Comments.type(() -> atRiskPercent);
         this.sweep = new BreachSweep(database, this::post, this::meter, Clock.systemUTC());
         sweep.every(Math.max(1, settings.breachSweepSeconds()));
@@ -67,7 +67,7 @@ public final class ServiceTypes {
         return Math.max(1, Math.min(100, settings.atRiskPercent()));
     }
 
-    private void post(Event event) {
+    void post(Event event) {
         EventAdmin admin = eventAdmin;
         if (admin != null) {
             admin.postEvent(event);

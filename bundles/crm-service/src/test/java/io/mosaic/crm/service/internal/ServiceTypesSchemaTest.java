@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceTypesSchemaTest {
     private static final List<RecordType> TYPES = List.of(Calendars.TYPE, SlaPolicies.TYPE,
-            Cases.type(new CaseRules(null, () -> 75, () -> java.time.Duration.ofDays(1), e -> { }, Clock.systemUTC())), Comments.type(() -> 75), Articles.TYPE, Teams.TYPE);
+            Cases.type(new CaseRules(null, () -> 75, () -> java.time.Duration.ofDays(1), Clock.systemUTC())), Comments.type(() -> 75), Articles.TYPE, Teams.TYPE);
     private static Jdbi jdbi;
 
     @BeforeAll
