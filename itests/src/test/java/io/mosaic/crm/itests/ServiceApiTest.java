@@ -227,6 +227,44 @@ class ServiceApiTest {
         assertThat(clock.path("state").asText()).as(clock.toString()).isEqualTo(state);
     }
 
+    private long breachesPosted() {
+        JsonNode meters = api.get("/api/platform/metrics").json().path("meters").path("service.sla.breaches.firstResponse");
+        return meters.isArray() && meters.size() > 0 ? meters.get(0).path("count").asLong() : 0;
+    }
+
+    /** A real breach: a one-minute target on a round-the-clock calendar, the sweep looking every second. */
+    @Test
+    void a_breach_is_announced_once() throws InterruptedException {
+        SavedConfig saved = SavedConfig.of(api, "io.mosaic.crm.service", "breachSweepSeconds");
+        try {
+            assertThat(api.patch("/api/platform/config/io.mosaic.crm.service", "{\"breachSweepSeconds\":1}", null).status())
+                    .isEqualTo(200);
+            String always = "[[\"00:00\",\"24:00\"]]";
+            long calendar = created("/api/service/calendars", "{\"name\":\"Always " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
+                    + "\"hours\":{\"mon\":" + always + ",\"tue\":" + always + ",\"wed\":" + always + ",\"thu\":" + always
+                    + ",\"fri\":" + always + ",\"sat\":" + always + ",\"sun\":" + always + "}}").path("id").asLong();
+            long account = account("Breach");
+            created("/api/service/sla-policies", "{\"name\":\"One minute " + RUN + "\",\"order\":60,\"calendarId\":" + calendar
+                    + ",\"conditions\":{\"accountId\":[" + account + "]},\"targets\":{\"firstResponse\":1,\"resolution\":100000}}");
+            long before = breachesPosted();
+            JsonNode kase = created("/api/service/cases", "{\"type\":\"incident\",\"subject\":\"Hurry\",\"accountId\":" + account + "}");
+            Instant due = Instant.parse(kase.path("createdAt").asText()).plusSeconds(60);
+            assertThat(Instant.parse(kase.path("sla").path("firstResponse").path("dueAt").asText())).isEqualTo(due);
+
+            JsonNode clock = kase.path("sla").path("firstResponse");
+            for (int i = 0; i < 180 && (!clock.path("state").asText().equals("breached") || breachesPosted() == before); i++) {
+                Thread.sleep(1000);                              // waiting for the target to pass, not measuring
+                clock = api.get("/api/service/cases/" + kase.path("id").asLong()).json().path("sla").path("firstResponse");
+            }
+            assertThat(clock.path("state").asText()).isEqualTo("breached");
+            assertThat(Instant.parse(clock.path("dueAt").asText())).isEqualTo(due);
+            Thread.sleep(3000);                                  // a few more sweeps
+            assertThat(breachesPosted()).isEqualTo(before + 1);
+        } finally {
+            saved.restore(api);
+        }
+    }
+
     @Test
     void calendars_refuse_bad_zones_and_hours() {
         MosaicResponse r = api.post("/api/service/calendars", "{\"name\":\"Bad " + RUN + "\",\"timeZone\":\"+01:00\","
