@@ -265,6 +265,37 @@ class ServiceApiTest {
         }
     }
 
+    /** The module swaps on its own: refreshing its bundle under load fails no request, and its types stay. */
+    @Test
+    void refreshing_the_service_bundle_under_load_fails_no_request() throws Exception {
+        String location = api.post("/api/service/cases", "{\"type\":\"question\",\"subject\":\"Swap proof\",\"accountId\":"
+                + account("Swap") + "}").header("Location");
+        long bundle = -1;
+        for (JsonNode b : api.get("/api/platform/bundles").json().path("items")) {
+            if (b.path("symbolicName").asText().equals("io.mosaic.crm.service")) {
+                bundle = b.path("id").asLong();
+            }
+        }
+        assertThat(bundle).isPositive();
+        try (LoadLoop one = new LoadLoop(api, location, 200, 2, 1_000_000);
+                LoadLoop list = new LoadLoop(api, "/api/service/cases?limit=5", 200, 2, 1_000_000)) {
+            for (int i = 0; i < 3; i++) {
+                long before = one.succeeded() + list.succeeded();
+                MosaicResponse refreshed = api.post("/api/platform/bundles/" + bundle + "/refresh", null);
+                assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+                for (int wait = 0; wait < 300 && one.succeeded() + list.succeeded() <= before + 6; wait++) {
+                    Thread.sleep(100);                           // clients keep going
+                }
+            }
+            one.close();
+            list.close();
+            assertThat(one.failures()).as("failed requests for one case").isEmpty();
+            assertThat(list.failures()).as("failed list requests").isEmpty();
+        }
+        assertThat(api.get("/api/metadata/service/cases").status()).isEqualTo(200);
+        assertThat(api.get(location).json().path("subject").asText()).isEqualTo("Swap proof");
+    }
+
     @Test
     void calendars_refuse_bad_zones_and_hours() {
         MosaicResponse r = api.post("/api/service/calendars", "{\"name\":\"Bad " + RUN + "\",\"timeZone\":\"+01:00\","
