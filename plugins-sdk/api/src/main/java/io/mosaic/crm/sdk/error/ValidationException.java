@@ -10,6 +10,11 @@ public final class ValidationException extends CrmException {
         super("validation_failed", "the request has invalid fields", problems);
     }
 
+    /** With a message that helps the caller fix the request, e.g. the allowed next statuses. Since 1.2. */
+    public ValidationException(String message, List<FieldProblem> problems) {
+        super("validation_failed", message, problems);
+    }
+
     public ValidationException(String field, String problem) {
         this(List.of(new FieldProblem(field, problem)));
     }

@@ -2,6 +2,7 @@ package io.mosaic.crm.sdk.record;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -44,6 +45,7 @@ public final class Field {
     private boolean searchable;
     private boolean sensitive;
     private String description = "";
+    private Map<String, Object> jsonSchema = Map.of();
     private UnaryOperator<String> normalizer = UnaryOperator.identity();
     private boolean frozen;
 
@@ -60,6 +62,7 @@ public final class Field {
             case COUNTRY -> 2;
             case CURRENCY -> 3;
             case URL, TEXT, ENUM -> 255;
+            case JSON -> 65_535;
             default -> 0;
         };
     }
@@ -114,6 +117,18 @@ public final class Field {
     public static Field money(String name, String currencyField) {
         Field field = of(name, FieldKind.MONEY).scale(4);
         field.currencyField = Objects.requireNonNull(currencyField, "currencyField");
+        return field;
+    }
+
+    /**
+     * A structured JSON value ({@link FieldKind#JSON}) whose shape {@code schema} describes (a JSON
+     * Schema as maps and lists, shown in OpenAPI and the metadata); the hooks check the shape.
+     *
+     * @since 1.1
+     */
+    public static Field json(String name, Map<String, Object> schema) {
+        Field field = of(name, FieldKind.JSON);
+        field.jsonSchema = Map.copyOf(Objects.requireNonNull(schema, "schema"));
         return field;
     }
 
@@ -215,6 +230,9 @@ public final class Field {
     public boolean isSensitive() { return sensitive; }
 
     public String description() { return description; }
+
+    /** The JSON Schema of a {@link FieldKind#JSON} field's values; empty for the other kinds. @since 1.1 */
+    public Map<String, Object> jsonSchema() { return jsonSchema; }
 
     public UnaryOperator<String> normalizer() { return normalizer; }
 

@@ -31,7 +31,15 @@ public enum FieldKind {
     /** One of a declared list of values ({@code not_allowed_value}). */
     ENUM("string", null),
     /** The id of another record, which must exist ({@code unknown_reference}). */
-    REFERENCE("integer", "int64");
+    REFERENCE("integer", "int64"),
+    /**
+     * A structured JSON value (object or array) kept as a whole, such as a calendar's working
+     * hours: in Java a tree of {@code Map<String, Object>}, {@code List<Object>}, {@code String},
+     * {@code BigDecimal}/{@code Long}, {@code Boolean} and null; stored as JSON text of at most
+     * {@link Field#maxLength} characters (default 65,535). Its structure is checked by the
+     * type's hooks; {@link Field#jsonSchema} describes it in OpenAPI. Since 1.1.
+     */
+    JSON(null, null);
 
     private final String jsonType;
     private final String format;
@@ -41,7 +49,7 @@ public enum FieldKind {
         this.format = format;
     }
 
-    /** The JSON Schema type of values of this kind. */
+    /** The JSON Schema type of values of this kind; null for {@link #JSON} (any structure). */
     public String jsonType() {
         return jsonType;
     }
@@ -53,6 +61,6 @@ public enum FieldKind {
 
     /** Whether values are text (and so have a maximum length). */
     public boolean isText() {
-        return jsonType.equals("string") && this != MONEY && this != DATE && this != DATETIME;
+        return "string".equals(jsonType) && this != MONEY && this != DATE && this != DATETIME;
     }
 }

@@ -1,5 +1,6 @@
 package io.mosaic.crm.sdk.record;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -27,6 +28,15 @@ public interface RecordHooks {
      * @since 1.1
      */
     default void afterWrite(WriteContext write, Record written) {}
+
+    /**
+     * The JSON a record is shown as, by the served routes (create, get, patch, list): add
+     * properties computed at read time to {@code json} (the record's {@link Record#toJson} form,
+     * mutable) and return it. Must be quick and must not write. Since 1.1.
+     */
+    default Map<String, Object> present(Record record, Map<String, Object> json) {
+        return json;
+    }
 
     /** Runs after the transaction committed, before the write is answered; must not fail the write. */
     default void afterCommit(Change change) {}

@@ -188,6 +188,11 @@ public final class ApiDispatcher extends Handler.Abstract {
     private Answer serveAnonymous(Request request, String method, String path, Anonymous anonymous) throws Exception {
         RouteTable.Lookup lookup = resolver.lookup(method, path);
         if (!(lookup instanceof RouteTable.Found found) || !found.route().permission().isPublic()) {
+            Optional<ModuleDescriptor> module = modules.moduleOf(path);
+            if (!(lookup instanceof RouteTable.Found) && module.isPresent() && !registry.table().serves(module.get().id())
+                    && registry.wasPublic(module.get().id(), method, path)) {
+                throw unavailable(module.get().id());      // a public route of a module that is off: 503, as when on it would answer
+            }
             if (anonymous == Anonymous.UNCHECKED) {
                 throw ApiProblem.unavailable("security_unavailable", "authentication is not available yet; retry later");
             }

@@ -28,6 +28,8 @@ public final class EndpointRegistry {
     private final Map<Long, Registration> registrations = new LinkedHashMap<>();
     private final AtomicReference<RouteTable> table = new AtomicReference<>(RouteTable.EMPTY);
     private final ParkingLot parking = new ParkingLot(table::get, 5000);
+    /** The public routes each module declared last, kept while it is away: strangers get 503 there, not 401. */
+    private final Map<String, List<RouteEntry>> publicRoutes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long drainTimeoutMillis;
 
     public EndpointRegistry(long drainTimeoutMillis) {
@@ -69,6 +71,7 @@ public final class EndpointRegistry {
             return false;
         }
         registrations.put(key, new Registration(module, routes, gate));
+        publicRoutes.put(module.id(), routes.stream().filter(r -> r.permission().isPublic()).toList());
         publish();
         parking.arrived(module.id());
         LOG.info("serving {} routes of module {} under {}", routes.size(), module.id(), module.basePath());
@@ -109,6 +112,13 @@ public final class EndpointRegistry {
             Thread.currentThread().interrupt();
         }
         LOG.info("stopped serving module {} under {}", gone.module().id(), gone.module().basePath());
+    }
+
+    /** Whether {@code method path} was a public route of module {@code moduleId} when it last ran. */
+    public boolean wasPublic(String moduleId, String method, String path) {
+        String[] parts = RoutePattern.split(path);
+        return publicRoutes.getOrDefault(moduleId, List.of()).stream()
+                .anyMatch(r -> r.method().equals(method.equals("HEAD") ? "GET" : method) && r.pattern().matches(parts));
     }
 
     private void publish() {

@@ -41,6 +41,22 @@ class RouteTableTest {
     }
 
     @Test
+    void remembers_the_public_routes_of_a_module_that_went_away() {
+        registry.add(1, DEMO, routes -> {
+            routes.get("/surveys/{token}", Permission.anonymous(), NOTHING);
+            routes.get("/cases/{id}", Permission.authenticated(), NOTHING);
+        });
+        registry.remove(1);
+
+        assertThat(registry.table().serves("demo")).isFalse();
+        assertThat(registry.wasPublic("demo", "GET", "/api/demo/surveys/abc")).isTrue();
+        assertThat(registry.wasPublic("demo", "HEAD", "/api/demo/surveys/abc")).isTrue();
+        assertThat(registry.wasPublic("demo", "POST", "/api/demo/surveys/abc")).isFalse();
+        assertThat(registry.wasPublic("demo", "GET", "/api/demo/cases/1")).isFalse();
+        assertThat(registry.wasPublic("other", "GET", "/api/demo/surveys/abc")).isFalse();
+    }
+
+    @Test
     void prefers_a_literal_segment_over_a_parameter() {
         registry.add(1, DEMO, new DemoEndpoint());
 

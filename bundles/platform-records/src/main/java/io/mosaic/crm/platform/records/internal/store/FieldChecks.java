@@ -72,6 +72,12 @@ final class FieldChecks {
                 yield value;
             }
             case DECIMAL, MONEY -> decimal(field, (BigDecimal) value, problems);
+            case JSON -> {
+                if (JsonValues.text(value).length() > field.maxLength()) {
+                    problems.add(new FieldProblem(name, Problems.TOO_LONG));
+                }
+                yield value;
+            }
             case REFERENCE -> {
                 if ((Long) value <= 0) {
                     problems.add(new FieldProblem(name, Problems.INVALID_ID));

@@ -89,7 +89,8 @@ public final class RecordSql {
     /** Binds the declared fields as {@code :f_<name>}, the owner and the time. */
     <S extends SqlStatement<S>> S bindValues(S statement, Values values, long ownerId, Instant now) {
         for (Field field : type.fields()) {
-            Object value = sqlValue(values.get(field.name()));
+            Object given = values.get(field.name());
+            Object value = field.kind() == FieldKind.JSON && given != null ? JsonValues.text(given) : sqlValue(given);
             statement.bindByType("f_" + field.name(), value, javaType(field.kind()));
         }
         return statement.bind("ownerId", ownerId).bind("now", utc(now));
@@ -129,6 +130,7 @@ public final class RecordSql {
             }
             case DATE -> rs.getObject(column, LocalDate.class);
             case DATETIME -> instant(rs, column);
+            case JSON -> JsonValues.parse(rs.getString(column));
             default -> rs.getString(column);
         };
         return rs.wasNull() ? null : value;

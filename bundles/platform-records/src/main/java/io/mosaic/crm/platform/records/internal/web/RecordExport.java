@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.records.internal.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.platform.records.internal.store.JsonValues;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.http.ApiRequest;
 import io.mosaic.crm.sdk.http.Reply;
@@ -74,7 +75,8 @@ final class RecordExport {
                 line.append(',');
             }
             Object value = row.get(fields.get(i));
-            line.append(value == null ? "" : cell(value.toString()));
+            Object shown = value instanceof Map<?, ?> || value instanceof List<?> ? JsonValues.text(value) : value;
+            line.append(shown == null ? "" : cell(shown.toString()));
         }
         return line.toString();
     }

@@ -140,6 +140,13 @@ final class RecordSchemas {
     static Map<String, Object> schema(Field field, boolean nullable) {
         Map<String, Object> schema = new LinkedHashMap<>();
         FieldKind kind = field.kind();
+        if (kind == FieldKind.JSON) {
+            schema.putAll(field.jsonSchema());
+            if (!field.isWritable()) {
+                schema.put("readOnly", true);
+            }
+            return schema;
+        }
         schema.put("type", nullable && !field.isRequired() || nullable && !field.isWritable()
                 ? List.of(kind.jsonType(), "null") : kind.jsonType());
         if (kind.format() != null) {

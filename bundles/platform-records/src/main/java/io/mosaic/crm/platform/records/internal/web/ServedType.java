@@ -73,17 +73,17 @@ public final class ServedType implements Records.RecordRoutes {
         requireOwnOwner(request, permission(Action.CREATE), values);
         Record record = store.create(values, request.principal().userId());
         String location = request.path().replaceAll("/+$", "") + "/" + record.id();
-        return Reply.created(location, record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.created(location, json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Page<Map<String, Object>> list(ApiRequest request) {
         ListQuery<Record> query = query(request, request.queryParams(), permission(Action.READ));
-        return query.pageOf(store.list(query), record -> query.select(record.toJson()));
+        return query.pageOf(store.list(query), record -> query.select(json(record)));
     }
 
     Reply get(ApiRequest request) {
         Record record = visible(request, Action.READ, request.idParam("id"));
-        return Reply.ok(record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.ok(json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Reply patch(ApiRequest request) {
@@ -93,7 +93,7 @@ public final class ServedType implements Records.RecordRoutes {
         Values patch = ValuesReader.read(type, request.bodyTree());
         requireOwnOwner(request, permission(Action.EDIT), patch);
         Record record = store.update(id, version, patch, request.principal().userId());
-        return Reply.ok(record.toJson()).header("ETag", Versions.etag(record.version()));
+        return Reply.ok(json(record)).header("ETag", Versions.etag(record.version()));
     }
 
     Reply delete(ApiRequest request) {
@@ -104,6 +104,11 @@ public final class ServedType implements Records.RecordRoutes {
         type.deleteOptions().keySet().forEach(name -> request.query(name).ifPresent(value -> options.put(name, value)));
         store.delete(id, version, request.principal().userId(), options);
         return Reply.noContent();
+    }
+
+    /** The record as its type's hooks present it. */
+    Map<String, Object> json(Record record) {
+        return type.hooks().present(record, record.toJson());
     }
 
     /** A list query of the caller's records, with field rules and ownership applied. */

@@ -1,6 +1,7 @@
 package io.mosaic.crm.platform.records.internal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.platform.records.internal.store.JsonValues;
 import io.mosaic.crm.sdk.error.FieldProblem;
 import io.mosaic.crm.sdk.error.ValidationException;
 import io.mosaic.crm.sdk.record.Field;
@@ -67,6 +68,9 @@ final class ValuesReader {
     private static Object value(Field field, JsonNode node, List<FieldProblem> problems) {
         String name = field.name();
         FieldKind kind = field.kind();
+        if (kind == FieldKind.JSON) {
+            return node.isContainerNode() ? JsonValues.tree(node) : wrong(name, problems);
+        }
         if (kind.isText()) {
             return node.isTextual() ? node.textValue() : wrong(name, problems);
         }
