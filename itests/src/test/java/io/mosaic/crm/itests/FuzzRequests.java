@@ -1,0 +1,219 @@
+package io.mosaic.crm.itests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Malformed requests for the routes of a live OpenAPI document: bad path parameters and paths,
+ * wrong or unknown query parameters, bad headers, and broken bodies. Deterministic for a seed.
+ */
+final class FuzzRequests {
+    /** One operation of the document: its query parameters and its body's fields, with their types. */
+    record Operation(String method, String pattern, Map<String, String> query, Map<String, String> fields) {
+        boolean writes() {
+            return !method.equals("GET");
+        }
+    }
+
+    record Request(String method, String target, List<String> headers, byte[] body) {
+        @Override
+        public String toString() {
+            String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8);
+            return method + " " + (target.length() > 200 ? target.substring(0, 200) + "…" : target)
+                    + " " + headers.stream().map(h -> h.length() > 80 ? h.substring(0, 80) + "…" : h).toList()
+                    + (body == null ? "" : " body[" + body.length + "]=" + shown);
+        }
+    }
+
+    private static final Pattern PARAM = Pattern.compile("\\{([^}*]+)\\*?}");
+    private static final String[] BAD_IDS = {"1;x", "-1", "0", "99999999999999999999999999", "9223372036854775808",
+        "abc", "%00", "%E2%98%83", "%F0%9F%98%80", "1%2F2", "1.5", "1e3", "0x10", "%201", "%D9%A1%D9%A2", "17abc",
+        "%zz", "%", "%C0%AF", "%3Cscript%3E", "%27", "%22", "1" + "0".repeat(4000), "+1", "1,2", "%FF%FE"};
+    private static final String[] BAD_WORDS = {"x", "%00", "%E2%98%83", "%zz", "a%2Fb", "~", "%20", "x".repeat(3000), "*"};
+    private static final String[] BAD_NUMBERS = {"-1", "0", "abc", "1e9", "999999999999999999999", "", "1.5", "%00", "NaN"};
+    private static final String[] BAD_QUERIES = {"zzz=1", "limit=1&limit=2", "&&&", "=", "a==b", "%zz=1", "sort=",
+        "sort=nope", "sort=-", "sort=--name", "sort=,", "sort=" + "n".repeat(3000), "fields=nope", "fields=,", "after=garbage",
+        "after=%00", "after=eyJ4IjoxfQ", "q=%00", "q=" + "q".repeat(5000), "limit=100000000", "limit=-5", "limit=abc",
+        "createdAfter=yesterday", "createdBefore=2020-13-45T99:00:00Z", "ownerId=x", "%E2%98%83=%E2%98%83"};
+    private static final String[] CONTENT_TYPES = {"text/plain", "application/json; charset=latin1", "application/xml",
+        "multipart/form-data; boundary=x", "", "application/json;;;", "*/*", "application/x-www-form-urlencoded",
+        "application/json; charset=utf-16", "json"};
+    private static final String[] IF_MATCHES = {"x", "\"abc\"", "*", "-1", "\"99999999999999999999\"", "W/\"1\"",
+        "\"1\", \"2\"", "", "\"" + "9".repeat(2000) + "\"", "\"-1\"", "\"1.5\""};
+    private static final String[] BODIES = {"{", "{\"a\":}", "{}x", "{\"name\":\"a\",\"name\":\"b\"}", "null", "[]",
+        "\"s\"", "123", "true", "{\"zzz\":1}", "{\"name\":\"\\uD800\"}", "{\"name\":\"a\\u0000b\"}", "{\"n\":1e999999}",
+        "{\"n\":-0}", "{\"n\":NaN}", "", " ", "{\"name\":[]}", "{\"name\":{}}", "{'name':'x'}", "{\"id\":1,\"version\":1}",
+        "\uFEFF{}", "{\"name\":\"x\"}{\"name\":\"y\"}"};
+
+    private final Random random;
+    private final List<String> ids;
+
+    FuzzRequests(long seed, List<String> ids) {
+        this.random = new Random(seed);
+        this.ids = ids;
+    }
+
+    static List<Operation> operations(JsonNode openApi) {
+        List<Operation> operations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                Map<String, String> query = new LinkedHashMap<>();
+                for (JsonNode p : op.getValue().path("parameters")) {
+                    if (p.path("in").asText().equals("query")) {
+                        query.put(p.path("name").asText(), p.path("schema").path("type").asText("string"));
+                    }
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+                if (schema.has("$ref")) {
+                    schema = openApi.at(schema.path("$ref").asText().substring(1));
+                }
+                schema.path("properties").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().path("type").asText("string")));
+                operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), query, fields));
+            }
+        }
+        return operations;
+    }
+
+    Request next(Operation op) {
+        String method = op.method();
+        if (!op.writes() && chance(5)) {
+            method = pick(new String[] {"OPTIONS", "TRACE", "FOO", "get", "HEAD"});
+        }
+        String target = path(op) + query(op);
+        List<String> headers = headers(op);
+        byte[] body = op.writes() || chance(10) ? body(op) : null;
+        return new Request(method, target, headers, body);
+    }
+
+    private String path(Operation op) {
+        Matcher m = PARAM.matcher(op.pattern());
+        StringBuilder path = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value;
+            if (name.equals("pid")) {
+                value = chance(50) ? "io.mosaic.crm.http" : pick(BAD_WORDS);
+            } else if (name.toLowerCase(Locale.ROOT).endsWith("id")) {
+                value = !ids.isEmpty() && chance(35) ? pick(ids) : pick(BAD_IDS);
+            } else {
+                value = pick(BAD_WORDS);
+            }
+            m.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(path);
+        String p = path.toString();
+        switch (random.nextInt(op.writes() ? 10 : 14)) {
+            case 0 -> p = p + "/";
+            case 1 -> p = p + "/" + pick(BAD_WORDS);
+            case 2 -> p = p.replaceFirst("/", "//");
+            case 3 -> p = p.toUpperCase(Locale.ROOT);
+            case 10 -> p = p + "/..";
+            case 11 -> p = p + "/%2e%2e/%2e%2e";
+            case 12 -> p = "/api/" + pick(BAD_WORDS) + p;
+            case 13 -> p = p + "%E2%98";
+            default -> { }
+        }
+        return p;
+    }
+
+    private String query(Operation op) {
+        List<String> terms = new ArrayList<>();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            if (!op.query().isEmpty() && chance(50)) {
+                String name = pick(op.query().keySet().toArray(String[]::new));
+                String type = op.query().get(name);
+                terms.add(name + "=" + (type.equals("integer") || type.equals("number") ? pick(BAD_NUMBERS) : pick(BAD_WORDS)));
+            } else {
+                terms.add(pick(BAD_QUERIES));
+            }
+        }
+        return terms.isEmpty() ? "" : "?" + String.join("&", terms);
+    }
+
+    private List<String> headers(Operation op) {
+        List<String> headers = new ArrayList<>();
+        if (op.writes() || chance(20)) {
+            headers.add("Content-Type: " + (chance(40) ? "application/json" : pick(CONTENT_TYPES)));
+        }
+        if (op.method().equals("PATCH") || op.method().equals("DELETE") || chance(5)) {
+            headers.add("If-Match: " + pick(IF_MATCHES));
+        }
+        switch (random.nextInt(12)) {
+            case 0 -> headers.add("X-Fuzz: " + "h".repeat(random.nextBoolean() ? 9_000 : 70_000));
+            case 1 -> {
+                for (int i = 0; i < 150; i++) {
+                    headers.add("X-Many-" + i + ": " + i);
+                }
+            }
+            case 2 -> headers.add("Accept: " + pick(new String[] {"text/html", "application/xml", "*/*;q=x", "", "\u00ff\u00fe"}));
+            case 3 -> headers.add("X-Odd: caf\u00e9 \u2603");
+            case 4 -> headers.add("Accept-Charset: utf-99");
+            default -> { }
+        }
+        return headers;
+    }
+
+    private byte[] body(Operation op) {
+        switch (random.nextInt(9)) {
+            case 0 -> {
+                return "[".repeat(20 + random.nextInt(100_000)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 1 -> {
+                return ("{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000)).getBytes(StandardCharsets.UTF_8);
+            }
+            case 2 -> {
+                return ("{\"name\":\"" + "a".repeat(random.nextBoolean() ? 70_000 : 1_500_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+            }
+            case 3 -> {
+                return new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
+            }
+            case 4, 5 -> {
+                if (!op.fields().isEmpty()) {
+                    return wrongTypes(op.fields()).getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            default -> { }
+        }
+        return pick(BODIES).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every field of the body with a value of another type than declared (and one unknown field). */
+    private String wrongTypes(Map<String, String> fields) {
+        StringBuilder body = new StringBuilder("{");
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String value = switch (field.getValue()) {
+                case "string" -> pick(new String[] {"123", "true", "[]", "{}", "1e400"});
+                case "integer", "number" -> pick(new String[] {"\"12\"", "true", "1.5e400", "99999999999999999999999", "[1]"});
+                case "boolean" -> pick(new String[] {"\"true\"", "1", "null"});
+                default -> pick(new String[] {"\"x\"", "1", "false", "{\"deep\":[[[[]]]]}"});
+            };
+            body.append('"').append(field.getKey()).append("\":").append(value).append(',');
+        }
+        return body.append("\"zzUnknown\":1}").toString();
+    }
+
+    private boolean chance(int percent) {
+        return random.nextInt(100) < percent;
+    }
+
+    private String pick(String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

@@ -1,0 +1,217 @@
+package io.mosaic.crm.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.itests.FuzzRequests.Operation;
+import io.mosaic.crm.itests.FuzzRequests.Request;
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
+import io.mosaic.crm.testkit.SharedMosaicPlatform;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every route of the live OpenAPI document, called with malformed paths, ids, query parameters,
+ * headers and bodies: no answer is a 5xx, every error is our JSON, and no rejected write changes
+ * the records (the lists of every record type are compared before and after each batch in which
+ * every write was refused). Writes are fuzzed on record routes only: module, plugin, config, user,
+ * password and session routes change what the rest of the shared server depends on.
+ *
+ * <p>Reproduce a run with {@code -Dmosaic.fuzz.seed=<the printed seed>}; {@code -Dmosaic.fuzz.requests} sets the count.
+ */
+class RouteFuzzTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WORKERS = 4;
+    private static final int PER_ROUND = 50;
+    /** GET routes with side effects on the whole JVM (a forced garbage collection). */
+    private static final Set<String> EXCLUDED_READS = Set.of("/api/platform/diagnostics/classloaders");
+    /** Writes here change users, sessions, modules, plugins or configuration: what every other test relies on. */
+    private static final List<String> EXCLUDED_WRITES = List.of("/api/security/", "/api/platform/");
+
+    @RegisterExtension
+    static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();
+
+    @Test
+    void no_malformed_request_gets_a_5xx_a_non_json_error_or_changes_state() throws Exception {
+        long seed = Long.getLong("mosaic.fuzz.seed", new Random().nextLong());
+        int total = Integer.getInteger("mosaic.fuzz.requests", 10_000);
+        System.out.println("route fuzz: seed " + seed + " (rerun with -Dmosaic.fuzz.seed=" + seed + ")");
+        MosaicClient admin = server.admin();
+        List<Operation> all = FuzzRequests.operations(admin.get("/api/openapi.json").json());
+        List<String> collections = recordCollections(all);
+        List<Operation> reads = all.stream().filter(o -> o.method().equals("GET") && !EXCLUDED_READS.contains(o.pattern())).toList();
+        List<Operation> writes = all.stream().filter(o -> o.writes() && collections.stream().anyMatch(c ->
+                o.pattern().equals(c) || o.pattern().equals(c + "/{id}"))).toList();
+        assertThat(writes).as("record write routes").isNotEmpty();
+        List<String> ids = existingIds(admin, collections);
+        String authorization = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                ("admin:" + Files.readString(server.home().resolve("data/initial-admin-password")).trim())
+                        .getBytes(StandardCharsets.UTF_8));
+        int port = URI.create(server.baseUrl()).getPort();
+
+        Map<Integer, AtomicInteger> statuses = new TreeMap<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
+        AtomicInteger sent = new AtomicInteger();
+        int verifiedRounds = 0;
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+        List<RawHttp> connections = new ArrayList<>();
+        List<FuzzRequests> generators = new ArrayList<>();
+        List<Random> choosers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            connections.add(new RawHttp(port));
+            generators.add(new FuzzRequests(seed + w, ids));
+            choosers.add(new Random(seed * 31 + w));
+        }
+        Map<Integer, AtomicInteger> counts = new ConcurrentHashMap<>();
+        try {
+            String before = snapshot(admin, collections);
+            while (sent.get() < total && failures.size() < 20) {
+                AtomicBoolean accepted = new AtomicBoolean();
+                List<Callable<Void>> round = new ArrayList<>();
+                for (int w = 0; w < WORKERS; w++) {
+                    int worker = w;
+                    round.add(() -> {
+                        for (int i = 0; i < PER_ROUND; i++) {
+                            Random choose = choosers.get(worker);
+                            Operation op = choose.nextInt(100) < 35 ? writes.get(choose.nextInt(writes.size()))
+                                    : reads.get(choose.nextInt(reads.size()));
+                            Request request = generators.get(worker).next(op);
+                            List<String> headers = new ArrayList<>(request.headers());
+                            headers.add(0, authorization);
+                            try {
+                                RawHttp.Answer answer = connections.get(worker).send(request.method(), request.target(), headers, request.body());
+                                counts.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
+                                String problem = problem(request, answer);
+                                if (problem != null) {
+                                    failures.add(problem + "\n    request: " + request + "\n    answer: " + answer.status() + " "
+                                            + answer.headers().get("content-type") + " " + abbreviate(answer.text()));
+                                }
+                                if (op.writes() && answer.status() < 300) {
+                                    accepted.set(true);
+                                    System.out.println("route fuzz: accepted " + answer.status() + ": " + request);
+                                    if (answer.headers().containsKey("location")) {
+                                        created.add(answer.headers().get("location"));
+                                    }
+                                }
+                            } catch (IOException e) {
+                                counts.computeIfAbsent(0, s -> new AtomicInteger()).incrementAndGet();
+                                failures.add("no answer (" + e.getMessage() + ")\n    request: " + request);
+                            }
+                            sent.incrementAndGet();
+                        }
+                        return null;
+                    });
+                }
+                for (var done : pool.invokeAll(round)) {
+                    done.get();
+                }
+                String after = snapshot(admin, collections);
+                if (!accepted.get()) {
+                    verifiedRounds++;
+                    if (!after.equals(before)) {
+                        failures.add("a round of rejected writes changed the records (seed " + seed + ")");
+                    }
+                }
+                before = after;
+            }
+        } finally {
+            pool.shutdownNow();
+            connections.forEach(RawHttp::close);
+            deleteCreated(admin, created);
+        }
+        counts.forEach((s, n) -> statuses.put(s, n));
+        System.out.printf("route fuzz: %d requests over %d read and %d write routes in %d ms, %d all-rejected rounds"
+                        + " verified unchanged, statuses %s (0 = no answer), %d accidental creations deleted%n",
+                sent.get(), reads.size(), writes.size(), (System.nanoTime() - started) / 1_000_000, verifiedRounds,
+                statuses, created.size());
+        assertThat(failures).as("seed " + seed).isEmpty();
+    }
+
+    /** What is wrong with the answer, or null. */
+    private static String problem(Request request, RawHttp.Answer answer) {
+        if (answer.status() >= 500) {
+            return "a " + answer.status();
+        }
+        if (answer.status() < 400 || request.method().equals("HEAD")) {
+            return null;
+        }
+        String type = answer.headers().getOrDefault("content-type", "");
+        if (!type.startsWith("application/json")) {
+            return "an error that is not JSON";
+        }
+        try {
+            JsonNode error = JSON.readTree(answer.body());
+            if (!error.path("error").isTextual() || !error.path("message").isTextual() || !error.path("details").isArray()) {
+                return "an error without error/message/details";
+            }
+        } catch (IOException e) {
+            return "an error whose JSON does not parse";
+        }
+        return null;
+    }
+
+    /** Base paths of the record types: a POST collection whose /{id} can be patched. */
+    private static List<String> recordCollections(List<Operation> all) {
+        Set<String> patchable = all.stream().filter(o -> o.method().equals("PATCH") && o.pattern().endsWith("/{id}"))
+                .map(o -> o.pattern().substring(0, o.pattern().length() - "/{id}".length())).collect(Collectors.toSet());
+        return all.stream().filter(o -> o.method().equals("POST") && patchable.contains(o.pattern()))
+                .map(Operation::pattern).filter(p -> EXCLUDED_WRITES.stream().noneMatch(p::startsWith)).sorted().toList();
+    }
+
+    private static List<String> existingIds(MosaicClient admin, List<String> collections) {
+        List<String> ids = new ArrayList<>();
+        for (String collection : collections) {
+            for (JsonNode item : admin.get(collection + "?limit=5").json().path("items")) {
+                ids.add(item.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    /** The first 500 records of every record type, as the API lists them (with versions and times). */
+    private static String snapshot(MosaicClient admin, List<String> collections) {
+        StringBuilder state = new StringBuilder();
+        for (String collection : collections) {
+            var list = admin.get(collection + "?limit=500");
+            state.append(collection).append(' ').append(list.status()).append(' ').append(list.body()).append('\n');
+        }
+        return state.toString();
+    }
+
+    private static void deleteCreated(MosaicClient admin, Iterable<String> locations) {
+        for (String location : locations) {
+            String path = URI.create(location).getPath();
+            var record = admin.get(path);
+            if (record.status() == 200) {
+                admin.send("DELETE", path, null, Map.of("If-Match", record.header("ETag")));
+            }
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}
