@@ -2,7 +2,11 @@ package io.mosaic.crm.itests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +22,8 @@ import java.util.regex.Pattern;
  */
 final class FuzzRequests {
     /** One operation of the document: its query parameters and its body's fields, with their types. */
-    record Operation(String method, String pattern, Map<String, String> query, Map<String, String> fields) {
+    record Operation(String method, String pattern, Map<String, String> query, Map<String, JsonNode> fields,
+            List<String> required) {
         boolean writes() {
             return !method.equals("GET");
         }
@@ -54,12 +59,67 @@ final class FuzzRequests {
         "{\"n\":-0}", "{\"n\":NaN}", "", " ", "{\"name\":[]}", "{\"name\":{}}", "{'name':'x'}", "{\"id\":1,\"version\":1}",
         "\uFEFF{}", "{\"name\":\"x\"}{\"name\":\"y\"}"};
 
+    private static final String[] CURSOR_SORTS = {"name", "-name", "annualRevenue", "-employees", "createdAt", "-updatedAt",
+        "id", "nope", "", "lastName,-id"};
+    private static final String[][] CURSOR_KEYS = {{}, {"x"}, {"x", "1"}, {"abc", "abc"}, {null, "1"},
+        {"1e400", "99999999999999999999"}, {"2020-13-45T00:00:00Z", "1"}, {"x", "y", "z"}, {"-1", "-1"}, {"1", null}};
+
     private final Random random;
     private final List<String> ids;
 
     FuzzRequests(long seed, List<String> ids) {
         this.random = new Random(seed);
         this.ids = ids;
+    }
+
+    /**
+     * A well-formed request (clean path with one of {@code own} ids, JSON media type) whose query
+     * parameters or body carry edge values of the declared types, so that it gets past the parsers
+     * to the field checks, the list rules and the database. Its If-Match is left to the caller.
+     */
+    Request deep(Operation op, List<String> own) {
+        String path = op.pattern().replace("{id}", own.isEmpty() ? "1" : pick(own)).replaceAll("\\{pid}", "io.mosaic.crm.http")
+                .replaceAll("\\{[^}]+}", "x");
+        List<String> terms = new ArrayList<>();
+        for (Map.Entry<String, String> param : op.query().entrySet()) {
+            if (chance(25)) {
+                terms.add(param.getKey() + "=" + switch (param.getValue()) {
+                    case "integer", "number" -> pick(new String[] {"2147483648", "9223372036854775808", "-0", "1e400", "0"});
+                    default -> pick(new String[] {"9999-12-31T23:59:59Z", "0000-01-01T00:00:00Z", "1e400", "-1",
+                        "%F0%9F%98%80", "a", "99999999999999999999999.99", "2020-02-30T00:00:00Z"});
+                });
+            }
+        }
+        if (op.query().containsKey("after") && chance(50)) {
+            terms.add("after=" + forgedCursor());
+        }
+        String target = path + (terms.isEmpty() ? "" : "?" + String.join("&", terms));
+        List<String> headers = new ArrayList<>();
+        byte[] body = null;
+        if (op.writes()) {
+            headers.add("Content-Type: application/json");
+            body = (op.fields().isEmpty() ? "{}" : edgeValues(op)).getBytes(StandardCharsets.UTF_8);
+        }
+        return new Request(op.method(), target, headers, body);
+    }
+
+    /** A cursor with a valid digest (the digest is no secret) around sort keys a list never handed out. */
+    private String forgedCursor() {
+        StringBuilder json = new StringBuilder("{\"s\":\"").append(pick(CURSOR_SORTS)).append("\",\"k\":[");
+        String[] keys = CURSOR_KEYS[random.nextInt(CURSOR_KEYS.length)];
+        for (int i = 0; i < keys.length; i++) {
+            json.append(i > 0 ? "," : "").append(keys[i] == null ? "null" : "\"" + keys[i] + "\"");
+        }
+        byte[] bytes = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("mosaic-list-cursor\n".getBytes(StandardCharsets.UTF_8));
+            byte[] digest = Arrays.copyOf(sha.digest(bytes), 9);
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            return base64.encodeToString(bytes) + "." + base64.encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<Operation> operations(JsonNode openApi) {
@@ -74,13 +134,15 @@ final class FuzzRequests {
                         query.put(p.path("name").asText(), p.path("schema").path("type").asText("string"));
                     }
                 }
-                Map<String, String> fields = new LinkedHashMap<>();
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
                 JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
                 if (schema.has("$ref")) {
                     schema = openApi.at(schema.path("$ref").asText().substring(1));
                 }
-                schema.path("properties").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().path("type").asText("string")));
-                operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), query, fields));
+                schema.path("properties").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
+                List<String> required = new ArrayList<>();
+                schema.path("required").forEach(r -> required.add(r.asText()));
+                operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), query, fields, required));
             }
         }
         return operations;
@@ -180,9 +242,14 @@ final class FuzzRequests {
             case 3 -> {
                 return new byte[] {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'};
             }
-            case 4, 5 -> {
+            case 4 -> {
                 if (!op.fields().isEmpty()) {
                     return wrongTypes(op.fields()).getBytes(StandardCharsets.UTF_8);
+                }
+            }
+            case 5, 6, 7 -> {
+                if (!op.fields().isEmpty()) {
+                    return edgeValues(op).getBytes(StandardCharsets.UTF_8);
                 }
             }
             default -> { }
@@ -191,10 +258,10 @@ final class FuzzRequests {
     }
 
     /** Every field of the body with a value of another type than declared (and one unknown field). */
-    private String wrongTypes(Map<String, String> fields) {
+    private String wrongTypes(Map<String, JsonNode> fields) {
         StringBuilder body = new StringBuilder("{");
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            String value = switch (field.getValue()) {
+        for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
+            String value = switch (field.getValue().path("type").asText("string")) {
                 case "string" -> pick(new String[] {"123", "true", "[]", "{}", "1e400"});
                 case "integer", "number" -> pick(new String[] {"\"12\"", "true", "1.5e400", "99999999999999999999999", "[1]"});
                 case "boolean" -> pick(new String[] {"\"true\"", "1", "null"});
@@ -203,6 +270,44 @@ final class FuzzRequests {
             body.append('"').append(field.getKey()).append("\":").append(value).append(',');
         }
         return body.append("\"zzUnknown\":1}").toString();
+    }
+
+    /**
+     * Values of the declared JSON type at the edges: too long, out of range, odd scale, impossible
+     * dates, control characters, 4-byte characters. No unknown field, so such a body reaches the
+     * field checks and the database; some are valid and create records.
+     */
+    private String edgeValues(Operation op) {
+        StringBuilder body = new StringBuilder("{");
+        for (Map.Entry<String, JsonNode> field : op.fields().entrySet()) {
+            if (!op.required().contains(field.getKey()) && chance(50)) {
+                continue;
+            }
+            JsonNode schema = field.getValue();
+            String format = schema.path("format").asText("");
+            String value = switch (schema.path("type").asText("string")) {
+                case "integer" -> pick(new String[] {"2147483648", "-2147483649", "9223372036854775807", "9223372036854775808",
+                    "-1", "0", "1.0", "1e2", "-0"});
+                case "number" -> pick(new String[] {"1e308", "-1e308", "1e-320", "99999999999999999999999.99", "0.001", "-1"});
+                case "boolean" -> pick(new String[] {"true", "false"});
+                default -> switch (format) {
+                    case "decimal" -> pick(new String[] {"\"1e400\"", "\"-1\"", "\"0.001\"", "\"99999999999999999999999.99\"",
+                        "\"NaN\"", "\"Infinity\"", "\"1,5\"", "\" 1\"", "\"1e5\"", "\"0x10\"", "\"999999999999999.9999\""});
+                    case "date-time" -> pick(new String[] {"\"2020-02-30T00:00:00Z\"", "\"9999-12-31T23:59:59Z\"",
+                        "\"0000-01-01T00:00:00Z\"", "\"+10000-01-01T00:00:00Z\"", "\"2020-01-01T00:00:00+25:00\"", "\"-1\""});
+                    case "date" -> pick(new String[] {"\"2020-02-30\"", "\"9999-12-31\"", "\"0000-01-01\"", "\"+10000-01-01\""});
+                    default -> pick(new String[] {"\"\"", "\" \"", "\"" + "a".repeat(201) + "\"", "\"" + "\uD83D\uDE00".repeat(150) + "\"",
+                        "\"" + "\u00e9".repeat(199) + "\"", "\"\\u0000\"", "\"\\t\\n\"", "\"'; DROP TABLE x; --\"", "\"%s%n\"",
+                        "\"\u202E\uFFFF\"", "\"a@b\"", "\"@\"", "\"" + "a".repeat(300) + "@x.com\"", "\"XX\"", "\"us\"",
+                        "\"http://\"", "\"javascript:alert(1)\"", "\"" + "\\u00e9".repeat(5000) + "\""});
+                };
+            };
+            body.append('"').append(field.getKey()).append("\":").append(value).append(',');
+        }
+        if (body.length() > 1) {
+            body.setLength(body.length() - 1);
+        }
+        return body.append('}').toString();
     }
 
     private boolean chance(int percent) {
