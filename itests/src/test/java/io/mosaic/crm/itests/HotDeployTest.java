@@ -113,6 +113,10 @@ class HotDeployTest {
         assertThat(bundle(admin, name).path("id").asLong()).as("updated in place").isEqualTo(id);
         assertThat(bundle(admin, name).path("state").asText()).isEqualTo("ACTIVE");
         assertThat(modulesWithId(admin, "renamed")).as("listed once").isEqualTo(1);
+        JsonNode file = StreamSupport.stream(admin.get("/api/platform/plugins").json().path("items").spliterator(), false)
+                .filter(f -> f.path("file").asText().equals("renamed-1.0.1.jar")).findFirst().orElseThrow();
+        assertThat(file.path("installed").asBoolean()).isTrue();
+        assertThat(file.path("bundleId").asLong()).isEqualTo(id);
         assertThat(server.log().substring(logFrom)).doesNotContain(" ERROR ");
 
         TestPlugins.remove(server, "renamed-1.0.1.jar");

@@ -1,5 +1,7 @@
 package io.mosaic.crm.platform.admin.internal;
 
+import com.codahale.metrics.Gauge;
+import com.codahale.metrics.MetricRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -25,6 +28,11 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * change, the adopted bundle keeps the old file's location; a {@link FindHook} hides it from
  * FileInstall so that FileInstall, seeing the old file gone, has nothing to uninstall.
  */
-@Component(service = {ArtifactInstaller.class, FindHook.class}, property = Constants.SERVICE_RANKING + ":Integer=100")
+@Component(service = {ArtifactInstaller.class, FindHook.class, PluginReplacement.class},
+        property = Constants.SERVICE_RANKING + ":Integer=100")
 public final class PluginReplacement implements ArtifactInstaller, FindHook {
     static final String REPLACED = ".replaced";
     private static final String FILEINSTALL = "org.apache.felix.fileinstall";
@@ -51,6 +60,10 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
     private final Path plugins;
     /** The files this owns, each with the bundle it provides (installed from another location). */
     private final Map<Path, Long> owners = new ConcurrentHashMap<>();
+    private final AtomicLong replacements = new AtomicLong();
+    private final AtomicLong copies = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private MetricRegistry metrics;
 
     @Activate
     public PluginReplacement(BundleContext context) {
@@ -77,13 +90,23 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
         Path old = sourceOf(bundle);
         if (old != null && Files.isRegularFile(old) && Files.mismatch(old, file) == -1) {
             Path aside = moveAside(file);
+            copies.incrementAndGet();
             LOG.info("plugin {}: {} is a copy of {}, which stays installed (bundle {}); the copy was moved to {}",
                     bundle.getSymbolicName(), file.getFileName(), old.getFileName(), bundle.getBundleId(), aside);
             return;
         }
         String before = bundle.getVersion().toString();
         owners.put(file, bundle.getBundleId()); // hidden from FileInstall from now on
-        update(bundle, file);
+        try {
+            update(bundle, file);
+        } catch (BundleException | IOException | RuntimeException e) {
+            owners.remove(file); // the old file keeps the bundle, FileInstall keeps managing it
+            failures.incrementAndGet();
+            LOG.warn("plugin {}: {} cannot replace {} (bundle {} keeps {}): {}", bundle.getSymbolicName(),
+                    file.getFileName(), old == null ? "it" : old.getFileName(), bundle.getBundleId(), before, e.getMessage());
+            throw e;
+        }
+        replacements.incrementAndGet();
         if (old != null) {
             owners.remove(old);
             if (Files.exists(old)) {
@@ -105,7 +128,14 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
             install(file.toFile());
             return;
         }
-        update(bundle, file);
+        try {
+            update(bundle, file);
+        } catch (BundleException | IOException | RuntimeException e) {
+            failures.incrementAndGet();
+            LOG.warn("plugin {}: bundle {} cannot be updated from {}: {}", bundle.getSymbolicName(), id,
+                    file.getFileName(), e.getMessage());
+            throw e;
+        }
         LOG.info("plugin {}: bundle {} updated from {} to {}", bundle.getSymbolicName(), id, file.getFileName(),
                 bundle.getVersion());
     }
@@ -120,6 +150,36 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
             refresh(bundle);
             LOG.info("plugin {}: {} was deleted, bundle {} uninstalled", bundle.getSymbolicName(), file.getFileName(), id);
         }
+    }
+
+    /** {@code plugins.replaced} (jars that updated a plugin under a new file name), {@code .copies}, {@code .failures}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindMetrics(MetricRegistry registry) {
+        metrics = registry;
+        gauges().forEach((name, value) -> {
+            registry.remove(name);
+            registry.register(name, (Gauge<Long>) value::get);
+        });
+    }
+
+    synchronized void unbindMetrics(MetricRegistry registry) {
+        if (metrics == registry) {
+            gauges().keySet().forEach(registry::remove);
+            metrics = null;
+        }
+    }
+
+    @Deactivate
+    synchronized void removeMetrics() {
+        if (metrics != null) {
+            unbindMetrics(metrics);
+        }
+    }
+
+    private Map<String, AtomicLong> gauges() {
+        return Map.of("plugins.replaced", replacements, "plugins.replaced.copies", copies,
+                "plugins.replaced.failures", failures);
     }
 
     /** Hides adopted bundles from FileInstall, which would uninstall them when their original file goes. */
