@@ -108,15 +108,16 @@ class HotDeployTest {
 
         // FileInstall sees the old file gone; the plugin must survive that and take later updates
         TestPlugins.drop(server, "renamed-1.0.1.jar", renamed(name, "1.0.2"));
-        TestPlugins.await(server, 60, "the update of the new file serves", () -> "1.0.2".equals(version(admin, "/api/renamed")));
+        TestPlugins.await(server, 60, "the update of the new file serves", () -> "1.0.2".equals(version(admin, "/api/renamed"))
+                && bundle(admin, name).path("state").asText().equals("ACTIVE"));
         assertThat(bundlesNamed(admin, name)).as("one bundle").isEqualTo(1);
         assertThat(bundle(admin, name).path("id").asLong()).as("updated in place").isEqualTo(id);
-        assertThat(bundle(admin, name).path("state").asText()).isEqualTo("ACTIVE");
         assertThat(modulesWithId(admin, "renamed")).as("listed once").isEqualTo(1);
         JsonNode file = StreamSupport.stream(admin.get("/api/platform/plugins").json().path("items").spliterator(), false)
                 .filter(f -> f.path("file").asText().equals("renamed-1.0.1.jar")).findFirst().orElseThrow();
         assertThat(file.path("installed").asBoolean()).isTrue();
         assertThat(file.path("bundleId").asLong()).isEqualTo(id);
+        assertThat(admin.get("/metrics").body()).containsPattern("(?m)^mosaic_plugins_replaced [1-9]");
         assertThat(server.log().substring(logFrom)).doesNotContain(" ERROR ");
 
         TestPlugins.remove(server, "renamed-1.0.1.jar");

@@ -1,6 +1,5 @@
 package io.mosaic.crm.platform.admin.internal;
 
-import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.felix.fileinstall.ArtifactInstaller;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -60,10 +58,7 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
     private final Path plugins;
     /** The files this owns, each with the bundle it provides (installed from another location). */
     private final Map<Path, Long> owners = new ConcurrentHashMap<>();
-    private final AtomicLong replacements = new AtomicLong();
-    private final AtomicLong copies = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private MetricRegistry metrics;
+    private final ReplacementMeters meters = new ReplacementMeters();
 
     @Activate
     public PluginReplacement(BundleContext context) {
@@ -90,7 +85,7 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
         Path old = sourceOf(bundle);
         if (old != null && Files.isRegularFile(old) && Files.mismatch(old, file) == -1) {
             Path aside = moveAside(file);
-            copies.incrementAndGet();
+            meters.copies.incrementAndGet();
             LOG.info("plugin {}: {} is a copy of {}, which stays installed (bundle {}); the copy was moved to {}",
                     bundle.getSymbolicName(), file.getFileName(), old.getFileName(), bundle.getBundleId(), aside);
             return;
@@ -101,19 +96,20 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
             update(bundle, file);
         } catch (BundleException | IOException | RuntimeException e) {
             owners.remove(file); // the old file keeps the bundle, FileInstall keeps managing it
-            failures.incrementAndGet();
+            meters.failures.incrementAndGet();
             LOG.warn("plugin {}: {} cannot replace {} (bundle {} keeps {}): {}", bundle.getSymbolicName(),
                     file.getFileName(), old == null ? "it" : old.getFileName(), bundle.getBundleId(), before, e.getMessage());
             throw e;
         }
-        replacements.incrementAndGet();
+        meters.replacements.incrementAndGet();
         if (old != null) {
             owners.remove(old);
             if (Files.exists(old)) {
                 Path aside = moveAside(old);
-                LOG.info("plugin {}: {} replaces {} (bundle {} updated in place, {} -> {}); {} was moved to {}",
-                        bundle.getSymbolicName(), file.getFileName(), old.getFileName(), bundle.getBundleId(), before,
-                        bundle.getVersion(), old.getFileName(), aside);
+                LOG.info("plugin {}: {} replaces {} (bundle {} updated in place, {} -> {}); {} was moved to {}"
+                                + " (FileInstall will warn that it cannot uninstall bundle {} for it: expected, the bundle"
+                                + " is the new file's now)", bundle.getSymbolicName(), file.getFileName(), old.getFileName(),
+                        bundle.getBundleId(), before, bundle.getVersion(), old.getFileName(), aside, bundle.getBundleId());
             }
         }
     }
@@ -131,7 +127,7 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
         try {
             update(bundle, file);
         } catch (BundleException | IOException | RuntimeException e) {
-            failures.incrementAndGet();
+            meters.failures.incrementAndGet();
             LOG.warn("plugin {}: bundle {} cannot be updated from {}: {}", bundle.getSymbolicName(), id,
                     file.getFileName(), e.getMessage());
             throw e;
@@ -152,34 +148,19 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
         }
     }
 
-    /** {@code plugins.replaced} (jars that updated a plugin under a new file name), {@code .copies}, {@code .failures}. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void bindMetrics(MetricRegistry registry) {
-        metrics = registry;
-        gauges().forEach((name, value) -> {
-            registry.remove(name);
-            registry.register(name, (Gauge<Long>) value::get);
-        });
+    void bindMetrics(MetricRegistry registry) {
+        meters.bind(registry);
     }
 
-    synchronized void unbindMetrics(MetricRegistry registry) {
-        if (metrics == registry) {
-            gauges().keySet().forEach(registry::remove);
-            metrics = null;
-        }
+    void unbindMetrics(MetricRegistry registry) {
+        meters.unbind(registry);
     }
 
     @Deactivate
-    synchronized void removeMetrics() {
-        if (metrics != null) {
-            unbindMetrics(metrics);
-        }
-    }
-
-    private Map<String, AtomicLong> gauges() {
-        return Map.of("plugins.replaced", replacements, "plugins.replaced.copies", copies,
-                "plugins.replaced.failures", failures);
+    void removeMetrics() {
+        meters.unbindAll();
     }
 
     /** Hides adopted bundles from FileInstall, which would uninstall them when their original file goes. */
@@ -215,10 +196,17 @@ public final class PluginReplacement implements ArtifactInstaller, FindHook {
         }
     }
 
-    /** Drops the bundle's old revision (and rewires its dependants), as FileInstall does after an update. */
+    /**
+     * Drops the bundle's old revision and rewires its dependants, as FileInstall does after an
+     * update — only when an old revision is still in use, to spare the plugin a second restart.
+     */
     private void refresh(Bundle bundle) throws InterruptedException {
+        FrameworkWiring wiring = context.getBundle(0).adapt(FrameworkWiring.class);
+        if (!wiring.getRemovalPendingBundles().contains(bundle)) {
+            return;
+        }
         CountDownLatch done = new CountDownLatch(1);
-        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(List.of(bundle), event -> {
+        wiring.refreshBundles(List.of(bundle), event -> {
             if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
                 done.countDown();
             }
