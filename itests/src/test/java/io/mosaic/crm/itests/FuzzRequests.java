@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,18 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Malformed requests for the routes of a live OpenAPI document: bad path parameters and paths,
+ * Malformed requests for the routes of a live OpenAPI document ({@link FuzzOperation}): bad path parameters and paths,
  * wrong or unknown query parameters, bad headers, and broken bodies. Deterministic for a seed.
  */
 final class FuzzRequests {
-    /** One operation of the document: its query parameters and its body's fields, with their types. */
-    record Operation(String method, String pattern, Map<String, String> query, Map<String, JsonNode> fields,
-            List<String> required) {
-        boolean writes() {
-            return !method.equals("GET");
-        }
-    }
-
     record Request(String method, String target, List<String> headers, byte[] body) {
         @Override
         public String toString() {
@@ -77,7 +67,7 @@ final class FuzzRequests {
      * parameters or body carry edge values of the declared types, so that it gets past the parsers
      * to the field checks, the list rules and the database. Its If-Match is left to the caller.
      */
-    Request deep(Operation op, List<String> own) {
+    Request deep(FuzzOperation op, List<String> own) {
         String path = op.pattern().replace("{id}", own.isEmpty() ? "1" : pick(own)).replaceAll("\\{pid}", "io.mosaic.crm.http")
                 .replaceAll("\\{[^}]+}", "x");
         List<String> terms = new ArrayList<>();
@@ -122,33 +112,7 @@ final class FuzzRequests {
         }
     }
 
-    static List<Operation> operations(JsonNode openApi) {
-        List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                Map<String, String> query = new LinkedHashMap<>();
-                for (JsonNode p : op.getValue().path("parameters")) {
-                    if (p.path("in").asText().equals("query")) {
-                        query.put(p.path("name").asText(), p.path("schema").path("type").asText("string"));
-                    }
-                }
-                Map<String, JsonNode> fields = new LinkedHashMap<>();
-                JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
-                if (schema.has("$ref")) {
-                    schema = openApi.at(schema.path("$ref").asText().substring(1));
-                }
-                schema.path("properties").fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue()));
-                List<String> required = new ArrayList<>();
-                schema.path("required").forEach(r -> required.add(r.asText()));
-                operations.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(), query, fields, required));
-            }
-        }
-        return operations;
-    }
-
-    Request next(Operation op) {
+    Request next(FuzzOperation op) {
         String method = op.method();
         if (!op.writes() && chance(5)) {
             method = pick(new String[] {"OPTIONS", "TRACE", "FOO", "get", "HEAD"});
@@ -159,7 +123,7 @@ final class FuzzRequests {
         return new Request(method, target, headers, body);
     }
 
-    private String path(Operation op) {
+    private String path(FuzzOperation op) {
         Matcher m = PARAM.matcher(op.pattern());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -190,7 +154,7 @@ final class FuzzRequests {
         return p;
     }
 
-    private String query(Operation op) {
+    private String query(FuzzOperation op) {
         List<String> terms = new ArrayList<>();
         int n = random.nextInt(4);
         for (int i = 0; i < n; i++) {
@@ -205,7 +169,7 @@ final class FuzzRequests {
         return terms.isEmpty() ? "" : "?" + String.join("&", terms);
     }
 
-    private List<String> headers(Operation op) {
+    private List<String> headers(FuzzOperation op) {
         List<String> headers = new ArrayList<>();
         if (op.writes() || chance(20)) {
             headers.add("Content-Type: " + (chance(40) ? "application/json" : pick(CONTENT_TYPES)));
@@ -228,7 +192,7 @@ final class FuzzRequests {
         return headers;
     }
 
-    private byte[] body(Operation op) {
+    private byte[] body(FuzzOperation op) {
         switch (random.nextInt(9)) {
             case 0 -> {
                 return "[".repeat(20 + random.nextInt(100_000)).getBytes(StandardCharsets.UTF_8);
@@ -277,7 +241,7 @@ final class FuzzRequests {
      * dates, control characters, 4-byte characters. No unknown field, so such a body reaches the
      * field checks and the database; some are valid and create records.
      */
-    private String edgeValues(Operation op) {
+    private String edgeValues(FuzzOperation op) {
         StringBuilder body = new StringBuilder("{");
         for (Map.Entry<String, JsonNode> field : op.fields().entrySet()) {
             if (!op.required().contains(field.getKey()) && chance(50)) {

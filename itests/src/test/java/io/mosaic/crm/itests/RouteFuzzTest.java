@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mosaic.crm.itests.FuzzRequests.Operation;
 import io.mosaic.crm.itests.FuzzRequests.Request;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
@@ -58,10 +57,10 @@ class RouteFuzzTest {
         int total = Integer.getInteger("mosaic.fuzz.requests", 10_000);
         System.out.println("route fuzz: seed " + seed + " (rerun with -Dmosaic.fuzz.seed=" + seed + ")");
         MosaicClient admin = server.admin();
-        List<Operation> all = FuzzRequests.operations(admin.get("/api/openapi.json").json());
+        List<FuzzOperation> all = FuzzOperation.all(admin.get("/api/openapi.json").json());
         List<String> collections = recordCollections(all);
-        List<Operation> reads = all.stream().filter(o -> o.method().equals("GET") && !EXCLUDED_READS.contains(o.pattern())).toList();
-        List<Operation> writes = all.stream().filter(o -> o.writes() && collections.stream().anyMatch(c ->
+        List<FuzzOperation> reads = all.stream().filter(o -> o.method().equals("GET") && !EXCLUDED_READS.contains(o.pattern())).toList();
+        List<FuzzOperation> writes = all.stream().filter(o -> o.writes() && collections.stream().anyMatch(c ->
                 o.pattern().equals(c) || o.pattern().equals(c + "/{id}"))).toList();
         assertThat(writes).as("record write routes").isNotEmpty();
         List<String> ids = existingIds(admin, collections);
@@ -100,7 +99,7 @@ class RouteFuzzTest {
                     round.add(() -> {
                         for (int i = 0; i < PER_ROUND; i++) {
                             Random choose = choosers.get(worker);
-                            Operation op = choose.nextInt(100) < 35 ? writes.get(choose.nextInt(writes.size()))
+                            FuzzOperation op = choose.nextInt(100) < 35 ? writes.get(choose.nextInt(writes.size()))
                                     : reads.get(choose.nextInt(reads.size()));
                             if (deep && op.method().equals("DELETE")) {
                                 continue; // a well-formed delete succeeds: it is fuzzed malformed only
@@ -158,7 +157,7 @@ class RouteFuzzTest {
         }
         counts.forEach((s, n) -> statuses.put(s, n));
         System.out.printf("route fuzz: %d requests over %d read and %d write routes in %d ms, %d all-rejected rounds"
-                        + " verified unchanged, statuses %s (0 = no answer), %d accidental creations deleted%n",
+                        + " verified unchanged, statuses %s (0 = no answer), %d records it created (fixtures included) deleted%n",
                 sent.get(), reads.size(), writes.size(), (System.nanoTime() - started) / 1_000_000, verifiedRounds,
                 statuses, created.size());
         List<String> errors = server.log().substring(logFrom).lines().filter(l -> l.contains(" ERROR ")).toList();
@@ -170,10 +169,10 @@ class RouteFuzzTest {
      * One record per record type for the well-formed writes to work on (created with the required
      * fields only, where that is enough), their ids; deleted at the end with everything else created.
      */
-    private static List<String> fixtures(MosaicClient admin, List<Operation> all, List<String> collections, long seed,
+    private static List<String> fixtures(MosaicClient admin, List<FuzzOperation> all, List<String> collections, long seed,
             ConcurrentLinkedQueue<String> created) {
         List<String> ids = new ArrayList<>();
-        for (Operation op : all) {
+        for (FuzzOperation op : all) {
             if (!op.method().equals("POST") || !collections.contains(op.pattern())) {
                 continue;
             }
@@ -216,11 +215,11 @@ class RouteFuzzTest {
     }
 
     /** Base paths of the record types: a POST collection whose /{id} can be patched. */
-    private static List<String> recordCollections(List<Operation> all) {
+    private static List<String> recordCollections(List<FuzzOperation> all) {
         Set<String> patchable = all.stream().filter(o -> o.method().equals("PATCH") && o.pattern().endsWith("/{id}"))
                 .map(o -> o.pattern().substring(0, o.pattern().length() - "/{id}".length())).collect(Collectors.toSet());
         return all.stream().filter(o -> o.method().equals("POST") && patchable.contains(o.pattern()))
-                .map(Operation::pattern).filter(p -> EXCLUDED_WRITES.stream().noneMatch(p::startsWith)).sorted().toList();
+                .map(FuzzOperation::pattern).filter(p -> EXCLUDED_WRITES.stream().noneMatch(p::startsWith)).sorted().toList();
     }
 
     private static List<String> existingIds(MosaicClient admin, List<String> collections) {
