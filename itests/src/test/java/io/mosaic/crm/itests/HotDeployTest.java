@@ -7,6 +7,7 @@ import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,18 @@ class HotDeployTest {
         assertThat(admin.get("/metrics").body()).containsPattern("(?m)^mosaic_plugins_replaced [1-9]");
         assertThat(server.log().substring(logFrom)).doesNotContain(" ERROR ");
 
-        TestPlugins.remove(server, "renamed-1.0.1.jar");
+        // rolling back is the same move the other way round
+        Files.move(plugins().resolve(".replaced/renamed-1.0.0.jar"), plugins().resolve("renamed-1.0.0.jar"),
+                StandardCopyOption.ATOMIC_MOVE);
+        TestPlugins.await(server, 60, "the old jar serves again and the newer one is moved aside",
+                () -> "1.0.0".equals(version(admin, "/api/renamed"))
+                        && Files.isRegularFile(plugins().resolve(".replaced/renamed-1.0.1.jar")));
+        assertThat(bundlesNamed(admin, name)).isEqualTo(1);
+        assertThat(bundle(admin, name).path("id").asLong()).isEqualTo(id);
+
+        TestPlugins.remove(server, "renamed-1.0.0.jar");
         TestPlugins.await(server, 60, "the deleted plugin is uninstalled", () -> bundle(admin, name) == null);
-        Files.delete(plugins().resolve(".replaced/renamed-1.0.0.jar"));
+        Files.delete(plugins().resolve(".replaced/renamed-1.0.1.jar"));
     }
 
     @Test
