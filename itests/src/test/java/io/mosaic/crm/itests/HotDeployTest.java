@@ -175,6 +175,43 @@ class HotDeployTest {
         Files.delete(plugins().resolve(".replaced/copied.jar"));
     }
 
+    @Test
+    void a_plugin_taken_over_by_a_new_file_keeps_its_state_across_a_restart() throws Exception {
+        MosaicClient admin = server.admin();
+        String name = "io.mosaic.crm.testing.restarted";
+        TestPlugins.drop(server, "restarted-1.jar", restarted(name, "1.0.0"));
+        TestPlugins.await(server, 60, "1.0.0 serves", () -> "1.0.0".equals(version(admin, "/api/restarted")));
+        TestPlugins.drop(server, "restarted-2.jar", restarted(name, "2.0.0"));
+        TestPlugins.await(server, 60, "2.0.0 serves, the old file is moved aside", () -> "2.0.0".equals(version(admin,
+                "/api/restarted")) && Files.isRegularFile(plugins().resolve(".replaced/restarted-1.jar")));
+        assertThat(admin.post("/api/platform/modules/restarted/disable", null).status()).isEqualTo(200);
+
+        server.stop();
+        server.start();
+
+        MosaicClient again = server.admin();
+        TestPlugins.await(server, 60, "the plugin is installed again", () -> bundle(again, name) != null);
+        JsonNode bundle = bundle(again, name);
+        assertThat(bundle.path("location").asText()).endsWith("/plugins/restarted-2.jar");
+        assertThat(bundle.path("version").asText()).isEqualTo("2.0.0");
+        assertThat(bundlesNamed(again, name)).isEqualTo(1);
+        assertThat(again.get("/api/platform/modules/restarted").json().path("enabled").asBoolean()).as("still disabled").isFalse();
+        assertThat(again.post("/api/platform/modules/restarted/enable", null).status()).isEqualTo(200);
+        assertThat(version(again, "/api/restarted")).isEqualTo("2.0.0");
+
+        TestPlugins.drop(server, "restarted-2.jar", restarted(name, "3.0.0"));
+        TestPlugins.await(server, 60, "the new file updates it", () -> "3.0.0".equals(version(again, "/api/restarted")));
+        assertThat(bundle(again, name).path("id").asLong()).isEqualTo(bundle.path("id").asLong());
+        TestPlugins.remove(server, "restarted-2.jar");
+        TestPlugins.await(server, 60, "the deleted plugin is uninstalled", () -> bundle(again, name) == null);
+        Files.delete(plugins().resolve(".replaced/restarted-1.jar"));
+    }
+
+    private static byte[] restarted(String name, String version) throws Exception {
+        return TestPlugins.withHeaders(TestPlugins.jar("versioned-echo"), Map.of("Bundle-SymbolicName", name,
+                "Bundle-Version", version, "Mosaic-Module", "restarted;path=/api/restarted"));
+    }
+
     private static byte[] renamed(String name, String version) throws Exception {
         return TestPlugins.withHeaders(TestPlugins.jar("versioned-echo"), Map.of("Bundle-SymbolicName", name,
                 "Bundle-Version", version, "Mosaic-Module", "renamed;path=/api/renamed"));
