@@ -55,20 +55,32 @@ final class FuzzRequests {
         {"1e400", "99999999999999999999"}, {"2020-13-45T00:00:00Z", "1"}, {"x", "y", "z"}, {"-1", "-1"}, {"1", null}};
 
     private final Random random;
-    private final List<String> ids;
+    /** Per record collection ({@code /api/customers/accounts}), the id of the one record a request may really hit. */
+    private final Map<String, String> own;
 
-    FuzzRequests(long seed, List<String> ids) {
+    FuzzRequests(long seed, Map<String, String> own) {
         this.random = new Random(seed);
-        this.ids = ids;
+        this.own = own;
+    }
+
+    /** The caller's own record for a route under {@code <collection>/{id}}, or null. */
+    private String ownId(String pattern) {
+        for (Map.Entry<String, String> collection : own.entrySet()) {
+            if (pattern.startsWith(collection.getKey() + "/{id}")) {
+                return collection.getValue();
+            }
+        }
+        return null;
     }
 
     /**
-     * A well-formed request (clean path with one of {@code own} ids, JSON media type) whose query
+     * A well-formed request (clean path with the caller's own record, JSON media type) whose query
      * parameters or body carry edge values of the declared types, so that it gets past the parsers
      * to the field checks, the list rules and the database. Its If-Match is left to the caller.
      */
-    Request deep(FuzzOperation op, List<String> own) {
-        String path = op.pattern().replace("{id}", own.isEmpty() ? "1" : pick(own)).replaceAll("\\{pid}", "io.mosaic.crm.http")
+    Request deep(FuzzOperation op) {
+        String id = ownId(op.pattern());
+        String path = op.pattern().replace("{id}", id != null ? id : op.writes() ? "999999999999" : "1").replaceAll("\\{pid}", "io.mosaic.crm.http")
                 .replaceAll("\\{[^}]+}", "x");
         List<String> terms = new ArrayList<>();
         for (Map.Entry<String, String> param : op.query().entrySet()) {
@@ -132,7 +144,8 @@ final class FuzzRequests {
             if (name.equals("pid")) {
                 value = chance(50) ? "io.mosaic.crm.http" : pick(BAD_WORDS);
             } else if (name.toLowerCase(Locale.ROOT).endsWith("id")) {
-                value = !ids.isEmpty() && chance(35) ? pick(ids) : pick(BAD_IDS);
+                String mine = op.method().equals("DELETE") ? null : ownId(op.pattern()); // keep the fixtures
+                value = mine != null && chance(35) ? mine : pick(BAD_IDS);
             } else {
                 value = pick(BAD_WORDS);
             }
@@ -280,9 +293,5 @@ final class FuzzRequests {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
-    }
-
-    private String pick(List<String> values) {
-        return values.get(random.nextInt(values.size()));
     }
 }
