@@ -37,6 +37,7 @@ final class Kernel {
         framework = new FrameworkFactory().newFramework(properties());
         framework.init();
         new SystemBundles(framework.getBundleContext(), dist.system()).synchronize();
+        new ReplacedPlugins(framework.getBundleContext(), dist.plugins()).relocate();
         framework.start();
         new ConfigurationBarrier(framework.getBundleContext(), dist).await(20, TimeUnit.SECONDS);
         raiseStartLevel(PLUGINS_LEVEL);

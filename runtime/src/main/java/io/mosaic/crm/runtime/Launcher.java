@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.util.Properties;
 import org.slf4j.Logger;
+import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -32,6 +33,14 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         Launcher launcher = new Launcher(Distribution.fromSystemProperty());
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "mosaic-shutdown"));
+        // SIGTERM and Ctrl-C are an orderly stop, not a failure: exit 0 once everything stopped in order
+        // (the JVM's own handling would run the same shutdown hook but exit with 143 or 130)
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> {
+                launcher.stop();
+                System.exit(0);
+            });
+        }
         try {
             launcher.start();
         } catch (Exception e) {
@@ -114,6 +123,7 @@ public final class Launcher {
         if (embeddedDb != null) {
             embeddedDb.stop();
             embeddedDb = null;
+            LOG.info("embedded MariaDB stopped");
         }
         try {
             Files.deleteIfExists(dist.pidFile());

@@ -51,6 +51,7 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
     private boolean pluginUnderTest;
     private Path home;
     private Process process;
+    private int lastExitCode = -1;
     private int port;
     private String adminPassword;
 
@@ -170,6 +171,7 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
                 process.destroyForcibly();
                 throw new IllegalStateException("Mosaic did not stop within 60 s of SIGTERM");
             }
+            lastExitCode = process.exitValue();
             List<ProcessHandle> survivors = new ArrayList<>();
             for (ProcessHandle child : children) {
                 try {
@@ -186,6 +188,11 @@ public final class MosaicPlatform implements BeforeAllCallback, AfterAllCallback
         } finally {
             process = null;
         }
+    }
+
+    /** The exit status of the Mosaic process at the last {@link #stop()} (0: it shut down in order), or -1 before one. */
+    public int lastExitCode() {
+        return lastExitCode;
     }
 
     /** Removes the home directory (stop first), unless {@code -Dmosaic.keep=true}. */

@@ -38,6 +38,11 @@ public final class PlatformEndpoint implements Endpoint {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ChangeRecorder changeRecorder;
 
+    /** Which files of plugins/ took over a plugin installed from another file. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginReplacement replacement;
+
     @Activate
     public PlatformEndpoint(BundleContext context, @Reference ConfigurationAdmin configAdmin,
             @Reference MetaTypeService metaType) {
@@ -45,7 +50,7 @@ public final class PlatformEndpoint implements Endpoint {
         this.runtime = new RuntimeReport(context);
         this.bundles = new BundleOperations(context);
         this.refresh = new BundleRefresh(context);
-        this.plugins = new PluginsDirectory(context);
+        this.plugins = new PluginsDirectory(context, () -> replacement);
         this.schemas = new ConfigSchema(context, metaType);
         this.config = new ConfigEditor(configAdmin, new Descriptions(context, metaType), () -> changeRecorder);
     }

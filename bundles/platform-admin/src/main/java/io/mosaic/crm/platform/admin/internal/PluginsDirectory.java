@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
@@ -33,9 +34,11 @@ final class PluginsDirectory {
 
     private final BundleContext context;
     private final Path dir;
+    private final Supplier<PluginReplacement> replacement;
 
-    PluginsDirectory(BundleContext context) {
+    PluginsDirectory(BundleContext context, Supplier<PluginReplacement> replacement) {
         this.context = context;
+        this.replacement = replacement;
         String home = context.getProperty("mosaic.home");
         this.dir = home == null ? null : Path.of(home, "plugins");
     }
@@ -89,6 +92,11 @@ final class PluginsDirectory {
     }
 
     private Optional<Bundle> installedFrom(Path jar) {
+        PluginReplacement replacing = replacement.get();
+        Optional<Long> adopted = replacing == null ? Optional.empty() : replacing.providedBy(jar);
+        if (adopted.isPresent() && context.getBundle(adopted.get()) != null) {
+            return Optional.of(context.getBundle(adopted.get())); // it took over a bundle installed from another file
+        }
         String location = location(jar);
         String suffix = "/plugins/" + jar.getFileName();
         for (Bundle bundle : context.getBundles()) {

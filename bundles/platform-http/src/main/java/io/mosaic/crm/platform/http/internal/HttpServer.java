@@ -19,8 +19,10 @@ import io.mosaic.crm.sdk.runtime.RuntimeFacts;
 import io.mosaic.crm.sdk.security.Authenticator;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -60,6 +62,9 @@ public final class HttpServer implements RuntimeFacts {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
+    private final SynchronousBundleListener shutdown = this::drainForShutdown;
+    private final BundleContext context;
+
     @Activate
     public HttpServer(BundleContext context, HttpSettings settings) throws Exception {
         ObjectMapper mapper = StrictJson.newMapper();
@@ -76,9 +81,12 @@ public final class HttpServer implements RuntimeFacts {
                 "http.anonymous.rejections", jetty::anonymousRejections,
                 "http.anonymous.active", jetty::anonymousInUse));
         dispatcher.accessLog(settings.accessLog());
+        this.context = context;
+        context.addBundleListener(shutdown);
         try {
             jetty.start();
         } catch (Exception e) {
+            context.removeBundleListener(shutdown);
             modules.close();
             dispatcher.guard().close();
             throw e;
@@ -102,8 +110,31 @@ public final class HttpServer implements RuntimeFacts {
                 settings.breakerWindowMillis(), settings.breakerCooldownMillis()));
     }
 
+    /**
+     * When the framework begins to stop (SIGTERM), before any bundle stops: refuse new connections
+     * and let the running requests finish while every module and the database are still there.
+     * Synchronous, so the framework waits for it (at most the drain timeout).
+     */
+    private void drainForShutdown(BundleEvent event) {
+        if (event.getBundle().getBundleId() != 0 || event.getType() != BundleEvent.STOPPING) {
+            return;
+        }
+        int running = dispatcher.inFlight();
+        try {
+            int left = jetty.refuseConnectionsAndDrain(dispatcher::inFlight);
+            if (left > 0) {
+                LOG.warn("shutting down: {} requests still running after the drain timeout", left);
+            } else {
+                LOG.info("shutting down: no new connections; the {} running requests finished", running);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Deactivate
     void stop() throws Exception {
+        context.removeBundleListener(shutdown);
         try {
             jetty.stop();
         } finally {

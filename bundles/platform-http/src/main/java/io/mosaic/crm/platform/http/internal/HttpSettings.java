@@ -25,7 +25,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "1", description = "Largest accepted request body in bytes; larger ones get 413")
     long maxBodyBytes() default 1048576;
 
-    @AttributeDefinition(min = "0", description = "How long a departing endpoint's running requests may take to finish")
+    @AttributeDefinition(min = "0", description = "How long running requests may take to finish when their endpoint departs"
+            + " (module update) or when Mosaic shuts down (SIGTERM); new connections are refused meanwhile")
     long drainTimeoutMillis() default 5000;
 
     @AttributeDefinition(description = "Log every request at INFO to io.mosaic.crm.http.access (method, path, status,"

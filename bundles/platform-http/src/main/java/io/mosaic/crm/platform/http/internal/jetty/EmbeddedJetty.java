@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.http.internal.jetty;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
@@ -52,6 +53,22 @@ public final class EmbeddedJetty {
         LOG.info("HTTP serving on {}:{}", settings.host(), connector.getLocalPort());
     }
 
+    /**
+     * The first step of shutting down: closes the listening socket (new connections are refused;
+     * answers on open connections close them), then waits until no request is running, at most the
+     * drain timeout.
+     *
+     * @return the requests still running when it gave up waiting (0: all finished)
+     */
+    public int refuseConnectionsAndDrain(IntSupplier running) throws InterruptedException {
+        connector.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(settings.drainTimeoutMillis());
+        while (running.getAsInt() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(10);
+        }
+        return running.getAsInt();
+    }
+
     /** Stops gracefully: running requests get up to the drain timeout, idle connections are closed. */
     public void stop() throws Exception {
         try {
@@ -59,6 +76,7 @@ public final class EmbeddedJetty {
         } catch (TimeoutException e) {
             LOG.warn("HTTP stopped with requests still running after {} ms", settings.drainTimeoutMillis());
         }
+        LOG.info("HTTP stopped");
     }
 
     /** The port actually bound (useful when configured as 0). */

@@ -50,6 +50,7 @@ public final class JsonBodyReader {
         // trailing content is checked below so that it is reported as a syntax error, not a binding error
         ObjectReader reader = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         CharBuffer text = strictUtf8(body);
+        refuseUnpairedSurrogateEscapes(text);
         try (JsonParser parser = mapper.createParser(text.array(), 0, text.limit())) {
             try {
                 T value = reader.readValue(parser);
@@ -83,6 +84,50 @@ public final class JsonBodyReader {
             throw ApiProblem.malformedJson("the body is not valid UTF-8 (at byte " + in.position() + ")");
         }
         return out.flip();
+    }
+
+    /**
+     * JSON may spell half of a UTF-16 surrogate pair as an escape ({@code "\\uD800"}) where UTF-8 could
+     * not carry it: such a string is no Unicode text, and the database would store a "?" for it.
+     */
+    private static void refuseUnpairedSurrogateEscapes(CharBuffer text) {
+        char[] chars = text.array();
+        int end = text.limit();
+        boolean highPending = false; // the last character was an escaped high surrogate
+        int i = 0;
+        while (i < end) {
+            boolean escape = chars[i] == '\\';
+            int unit = escape ? escapedUnit(chars, i, end) : -1;
+            if (highPending != (unit >= 0 && Character.isLowSurrogate((char) unit))) {
+                throw unpaired(i);
+            }
+            highPending = unit >= 0 && Character.isHighSurrogate((char) unit);
+            i += !escape ? 1 : unit >= 0 ? 6 : 2;
+        }
+        if (highPending) {
+            throw unpaired(end);
+        }
+    }
+
+    /** The UTF-16 unit that the {@code \\uXXXX} escape at {@code i} spells, or -1 for any other escape. */
+    private static int escapedUnit(char[] chars, int i, int end) {
+        if (i + 5 >= end || chars[i + 1] != 'u') {
+            return -1;
+        }
+        int unit = 0;
+        for (int k = i + 2; k < i + 6; k++) {
+            int digit = Character.digit(chars[k], 16);
+            if (digit < 0) {
+                return -1; // not an escape Jackson accepts either; it reports it
+            }
+            unit = unit * 16 + digit;
+        }
+        return unit;
+    }
+
+    private static RuntimeException unpaired(int at) {
+        return ApiProblem.malformedJson("the body escapes half of a UTF-16 surrogate pair (near character " + at
+                + "): that is not a Unicode character");
     }
 
     private static RuntimeException translate(IOException e, JsonParser parser) {

@@ -113,6 +113,16 @@ class JsonBodyReaderTest {
         assertThat(problemOf("").code()).isEqualTo("malformed_json");
     }
 
+    /** Found by RouteFuzzTest: a name made of a lone escaped surrogate (backslash-u D800) was accepted (201). */
+    @Test
+    void rejects_an_escaped_half_of_a_surrogate_pair_as_malformed() {
+        assertThat(problemOf("{\"name\":\"\\uD800\",\"quantity\":1,\"active\":true}").code()).isEqualTo("malformed_json");
+        assertThat(problemOf("{\"name\":\"a\\uDE00\",\"quantity\":1,\"active\":true}").status()).isEqualTo(400);
+        assertThat(problemOf("{\"name\":\"\\uD83Dx\",\"quantity\":1,\"active\":true}").status()).isEqualTo(400);
+        assertThat(read("{\"name\":\"\\uD83D\\uDE00\",\"quantity\":1,\"active\":true}").name()).isEqualTo("\uD83D\uDE00");
+        assertThat(read("{\"name\":\"\\\\uD800\",\"quantity\":1,\"active\":true}").name()).isEqualTo("\\uD800");
+    }
+
     @Test
     void rejects_nesting_deeper_than_64_levels() {
         String deep = "[".repeat(65) + "]".repeat(65);
