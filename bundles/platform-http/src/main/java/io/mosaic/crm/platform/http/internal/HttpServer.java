@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.http.internal;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
 import io.mosaic.crm.platform.http.internal.isolation.BreakerEndpoint;
 import io.mosaic.crm.platform.http.internal.isolation.CircuitBreaker;
 import io.mosaic.crm.platform.http.internal.jetty.EmbeddedJetty;
@@ -74,7 +75,11 @@ public final class HttpServer implements RuntimeFacts {
         metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), Map.of(
                 "http.body.timeouts", jetty::slowBodies,
                 "http.anonymous.rejections", jetty::anonymousRejections,
-                "http.anonymous.active", jetty::anonymousInUse));
+                "http.anonymous.active", jetty::anonymousInUse,
+                "http.server.database_unavailable", ErrorMapper::databaseUnavailableCount,
+                "http.server.internal_errors", ErrorMapper::internalErrorCount,
+                "http.server.failures.logged", () -> ErrorMapper.failures().logged(),
+                "http.server.failures.suppressed", () -> ErrorMapper.failures().suppressed()));
         dispatcher.accessLog(settings.accessLog());
         try {
             jetty.start();

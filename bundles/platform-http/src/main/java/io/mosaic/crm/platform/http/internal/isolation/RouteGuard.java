@@ -1,6 +1,7 @@
 package io.mosaic.crm.platform.http.internal.isolation;
 
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.platform.http.internal.error.DatabaseFailures;
 import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.sdk.error.CrmException;
@@ -70,8 +71,10 @@ public final class RouteGuard implements AutoCloseable {
         if (ticket != null && !ticket.finish()) {
             throw timeoutProblem(route, budget); // answered already; the watchdog counted the failure
         }
-        if (failure == null || failure instanceof CrmException || failure instanceof ApiProblem) {
-            breaker.succeeded(); // the handler worked; a domain error is an answer, not a fault
+        if (failure == null || failure instanceof CrmException || failure instanceof ApiProblem
+                || DatabaseFailures.isUnavailable(failure)) {
+            // the handler worked; a domain error is an answer, an unreachable database not the module's fault
+            breaker.succeeded();
         } else {
             breaker.failed(breakers.settings(), route + " threw " + failure.getClass().getName());
         }
