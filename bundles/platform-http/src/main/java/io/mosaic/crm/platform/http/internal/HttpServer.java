@@ -14,6 +14,7 @@ import io.mosaic.crm.platform.http.internal.json.StrictJson;
 import io.mosaic.crm.platform.http.internal.pipeline.ApiDispatcher;
 import io.mosaic.crm.platform.http.internal.route.EndpointRegistry;
 import io.mosaic.crm.platform.http.internal.route.ModuleCatalog;
+import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.runtime.RuntimeFacts;
@@ -61,6 +62,10 @@ public final class HttpServer implements RuntimeFacts {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Database database;
+
     @Activate
     public HttpServer(BundleContext context, HttpSettings settings) throws Exception {
         ObjectMapper mapper = StrictJson.newMapper();
@@ -70,6 +75,10 @@ public final class HttpServer implements RuntimeFacts {
         modules.open();
         dispatcher = new ApiDispatcher(mapper, registry, catalog, () -> authenticator, settings.maxBodyBytes());
         applyIsolation(settings);
+        dispatcher.guard().transactions(thread -> {
+            Database current = database;
+            return current != null && current.inTransaction(thread);
+        });
         registry.add(OWN_ENDPOINT, BreakerEndpoint.MODULE, new BreakerEndpoint(dispatcher.guard().breakers()));
         jetty = new EmbeddedJetty(serverSettings(settings), dispatcher, new JsonErrorHandler(mapper));
         metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), Map.of(

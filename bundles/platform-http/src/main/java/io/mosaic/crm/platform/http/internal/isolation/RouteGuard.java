@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * {@link CircuitBreaker} is asked first, the handler runs within its time budget (overrun: the
  * client gets 503 {@code handler_timeout} at once, the handler's thread is interrupted), and the
  * outcome is counted. Exceptions pass through unchanged to the error mapping.
+ *
+ * <p>A write (POST, PUT, PATCH, DELETE) whose thread holds an open database transaction at the
+ * deadline is not answered then: the client would be told it failed while it may still commit. The
+ * budget waits for the transaction's outcome (bounded by the database's network timeout), and the
+ * handler's own result or error is the answer; such overruns are counted ({@code deferredTimeouts}).
  *
  * <p>Only the module's own faults count. The request body is therefore {@linkplain #receive read}
  * before the handler runs, within a budget of its own: a client that sends it slowly, stalls
@@ -33,6 +39,8 @@ public final class RouteGuard implements AutoCloseable {
     private final HandlerWatchdog watchdog = new HandlerWatchdog();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong bodyTimeouts = new AtomicLong();
+    private final AtomicLong deferredTimeouts = new AtomicLong();
+    private volatile Predicate<Thread> inTransaction = thread -> false;
     private volatile long budgetMillis;
     private volatile long bodyBudgetMillis = 30_000;
 
@@ -50,6 +58,11 @@ public final class RouteGuard implements AutoCloseable {
         this.bodyBudgetMillis = millis;
     }
 
+    /** Tells whether a thread holds an open database transaction (the platform's {@code Database}). */
+    public void transactions(Predicate<Thread> inTransaction) {
+        this.inTransaction = inTransaction == null ? thread -> false : inTransaction;
+    }
+
     public CircuitBreakers breakers() {
         return breakers;
     }
@@ -59,8 +72,10 @@ public final class RouteGuard implements AutoCloseable {
         CircuitBreaker breaker = breakers.enter(route.moduleId());
         long budget = budgetMillis;
         Thread self = Thread.currentThread();
+        boolean write = isWrite(request.getMethod());
         HandlerWatchdog.Ticket ticket = budget <= 0 ? null
-                : watchdog.watch(budget, () -> timedOut(request, route, breaker, budget, self));
+                : watchdog.watch(budget, () -> timedOut(request, route, breaker, budget, self),
+                        () -> write && inTransaction.test(self), () -> deferred(route, budget));
         Object result = null;
         Throwable failure = null;
         try {
@@ -109,6 +124,16 @@ public final class RouteGuard implements AutoCloseable {
         return received;
     }
 
+    private static boolean isWrite(String method) {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+
+    private void deferred(RouteEntry route, long budget) {
+        deferredTimeouts.incrementAndGet();
+        LOG.warn("{} exceeded its time budget of {} ms inside a database transaction; "
+                + "its answer waits for the transaction's outcome", route, budget);
+    }
+
     private void bodyTimedOut(Request request, long budget) {
         bodyTimeouts.incrementAndGet();
         answerAndClose(request, bodyTimeoutProblem(budget));
@@ -153,6 +178,7 @@ public final class RouteGuard implements AutoCloseable {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("handlerTimeoutMillis", budgetMillis);
         facts.put("handlerTimeouts", timeouts.get());
+        facts.put("deferredTimeouts", deferredTimeouts.get());
         facts.put("bodyTimeoutMillis", bodyBudgetMillis);
         facts.put("bodyTimeouts", bodyTimeouts.get());
         facts.put("handlersWatched", watchdog.watched());
