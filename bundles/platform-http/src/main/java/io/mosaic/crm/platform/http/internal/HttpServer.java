@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.http.internal;
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
+import io.mosaic.crm.platform.http.internal.idempotency.IdempotencyKeys;
 import io.mosaic.crm.platform.http.internal.isolation.BreakerEndpoint;
 import io.mosaic.crm.platform.http.internal.isolation.CircuitBreaker;
 import io.mosaic.crm.platform.http.internal.jetty.EmbeddedJetty;
@@ -19,7 +20,9 @@ import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.runtime.RuntimeFacts;
 import io.mosaic.crm.sdk.security.Authenticator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -57,6 +60,7 @@ public final class HttpServer implements RuntimeFacts {
     private final ApiDispatcher dispatcher;
     private final EmbeddedJetty jetty;
     private final HttpMetrics metrics;
+    private final IdempotencyKeys idempotency;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -74,6 +78,8 @@ public final class HttpServer implements RuntimeFacts {
         modules = new ModuleTracker(context, catalog, registry.parking());
         modules.open();
         dispatcher = new ApiDispatcher(mapper, registry, catalog, () -> authenticator, settings.maxBodyBytes());
+        idempotency = new IdempotencyKeys(mapper, () -> database);
+        dispatcher.idempotency(idempotency);
         applyIsolation(settings);
         dispatcher.guard().transactions(thread -> {
             Database current = database;
@@ -81,7 +87,8 @@ public final class HttpServer implements RuntimeFacts {
         });
         registry.add(OWN_ENDPOINT, BreakerEndpoint.MODULE, new BreakerEndpoint(dispatcher.guard().breakers()));
         jetty = new EmbeddedJetty(serverSettings(settings), dispatcher, new JsonErrorHandler(mapper));
-        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), Map.of(
+        Map<String, Supplier<Number>> gauges = new HashMap<>(idempotency.gauges());
+        gauges.putAll(Map.of(
                 "http.body.timeouts", jetty::slowBodies,
                 "http.anonymous.rejections", jetty::anonymousRejections,
                 "http.anonymous.active", jetty::anonymousInUse,
@@ -89,12 +96,14 @@ public final class HttpServer implements RuntimeFacts {
                 "http.server.internal_errors", ErrorMapper::internalErrorCount,
                 "http.server.failures.logged", () -> ErrorMapper.failures().logged(),
                 "http.server.failures.suppressed", () -> ErrorMapper.failures().suppressed()));
+        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), gauges);
         dispatcher.accessLog(settings.accessLog());
         try {
             jetty.start();
         } catch (Exception e) {
             modules.close();
             dispatcher.guard().close();
+            idempotency.close();
             throw e;
         }
     }
@@ -109,6 +118,7 @@ public final class HttpServer implements RuntimeFacts {
     }
 
     private void applyIsolation(HttpSettings settings) {
+        idempotency.ttlSeconds(settings.idempotencyTtlSeconds());
         registry.parking().parkTimeoutMillis(settings.parkTimeoutMillis());
         dispatcher.guard().budgetMillis(settings.handlerTimeoutMillis());
         dispatcher.guard().bodyTimeoutMillis(settings.bodyTimeoutMillis());
@@ -123,6 +133,7 @@ public final class HttpServer implements RuntimeFacts {
         } finally {
             modules.close();
             dispatcher.guard().close();
+            idempotency.close();
         }
     }
 

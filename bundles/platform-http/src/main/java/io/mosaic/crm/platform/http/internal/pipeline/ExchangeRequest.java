@@ -127,6 +127,11 @@ final class ExchangeRequest implements ApiRequest {
         bytes();
     }
 
+    /** The body as received (empty without one); for the idempotency fingerprint. */
+    byte[] bodyBytes() {
+        return RequestBody.hasBody(request) ? bytes() : new byte[0];
+    }
+
     private synchronized byte[] bytes() {
         if (body == null) {
             body = RequestBody.read(request, maxBodyBytes);
