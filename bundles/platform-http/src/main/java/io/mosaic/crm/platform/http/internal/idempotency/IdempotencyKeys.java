@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class IdempotencyKeys implements AutoCloseable {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    /** A running claim older than this belongs to a request whose process died. */
+    /** A running claim of another process older than this belongs to a request whose process died. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeys.class);
@@ -54,11 +57,16 @@ public final class IdempotencyKeys implements AutoCloseable {
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong swept = new AtomicLong();
+    private final Set<String> serving = ConcurrentHashMap.newKeySet();
+    private final Object[] stripes = new Object[64];
     private volatile Duration ttl = Duration.ofHours(24);
     private volatile Database migrated;
 
     public IdempotencyKeys(ObjectMapper mapper, Supplier<Database> database) {
-        this.store = new IdempotencyStore(mapper);
+        this.store = new IdempotencyStore(mapper, UUID.randomUUID().toString(), serving::contains);
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
         this.database = database;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mosaic-idempotency-sweep");
@@ -90,7 +98,14 @@ public final class IdempotencyKeys implements AutoCloseable {
         Jdbi jdbi = jdbi();
         long user = principal.userId();
         byte[] fingerprint = fingerprint(method, path, query, body);
-        IdempotencyStore.Claim claim = store.claim(jdbi, user, key, fingerprint, clock.instant(), ttl, ABANDONED_AFTER);
+        String id = IdempotencyStore.id(user, key);
+        IdempotencyStore.Claim claim;
+        synchronized (stripe(id)) { // a claim and its entry in serving are one step for concurrent retries of a key
+            claim = store.claim(jdbi, user, key, fingerprint, clock.instant(), ttl, ABANDONED_AFTER);
+            if (claim instanceof IdempotencyStore.Claimed) {
+                serving.add(id);
+            }
+        }
         if (claim instanceof IdempotencyStore.Replay replay) {
             replays.incrementAndGet();
             Map<String, String> headers = new LinkedHashMap<>(replay.answer().headers());
@@ -108,12 +123,20 @@ public final class IdempotencyKeys implements AutoCloseable {
         }
         Answer answer;
         try {
-            answer = work.call();
-        } catch (Exception e) {
-            answer = render.apply(e);
+            try {
+                answer = work.call();
+            } catch (Exception e) {
+                answer = render.apply(e);
+            }
+            settle(jdbi, user, key, answer);
+        } finally {
+            serving.remove(id);
         }
-        settle(jdbi, user, key, answer);
         return answer;
+    }
+
+    private Object stripe(String id) {
+        return stripes[Math.floorMod(id.hashCode(), stripes.length)];
     }
 
     private void settle(Jdbi jdbi, long user, String key, Answer answer) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,28 +40,42 @@ final class IdempotencyStore {
     /** The key was used for a different request. */
     record Reused() implements Claim {}
 
-    private record Row(byte[] fingerprint, String state, Integer status, String headers, byte[] body,
+    private record Row(byte[] fingerprint, String state, String node, Integer status, String headers, byte[] body,
             LocalDateTime createdAt, LocalDateTime expiresAt) {}
 
     private final ObjectMapper mapper;
+    private final String node;
+    private final Predicate<String> servingHere;
 
-    IdempotencyStore(ObjectMapper mapper) {
+    /**
+     * @param node this process's id, written into its claims
+     * @param servingHere whether this process is serving the claim of a key ({@code user:key}) right
+     *     now: a running claim of this process that it no longer serves was left by a request whose
+     *     answer could not be stored (the database went away), and is taken over at once
+     */
+    IdempotencyStore(ObjectMapper mapper, String node, Predicate<String> servingHere) {
         this.mapper = mapper;
+        this.node = node;
+        this.servingHere = servingHere;
+    }
+
+    static String id(long userId, String key) {
+        return userId + ":" + key;
     }
 
     /**
-     * Claims the key for a new request, or tells what its earlier use was. A {@code running} row older
-     * than {@code abandonedAfter} belongs to a request whose process died: it is taken over. An
-     * expired row is deleted first.
+     * Claims the key for a new request, or tells what its earlier use was. A {@code running} row of
+     * another process older than {@code abandonedAfter}, or of this process but no longer served by
+     * it, is abandoned: it is taken over. An expired row is deleted first.
      */
     Claim claim(Jdbi jdbi, long userId, String key, byte[] fingerprint, Instant now, Duration ttl,
             Duration abandonedAfter) {
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO http_idempotency (user_id, idem_key, fingerprint, state, created_at, expires_at)
-                        VALUES (:user, :key, :fingerprint, 'running', :now, :expires)""")
-                        .bind("user", userId).bind("key", key).bind("fingerprint", fingerprint)
+                        INSERT INTO http_idempotency (user_id, idem_key, fingerprint, state, node, created_at, expires_at)
+                        VALUES (:user, :key, :fingerprint, 'running', :node, :now, :expires)""")
+                        .bind("node", node).bind("user", userId).bind("key", key).bind("fingerprint", fingerprint)
                         .bind("now", utc(now)).bind("expires", utc(now.plus(ttl))).execute());
                 return new Claimed();
             } catch (RuntimeException e) {
@@ -69,12 +84,12 @@ final class IdempotencyStore {
                 }
             }
             Optional<Row> found = jdbi.withHandle(h -> h.createQuery("""
-                    SELECT fingerprint, state, status, headers, body, created_at, expires_at
+                    SELECT fingerprint, state, node, status, headers, body, created_at, expires_at
                     FROM http_idempotency WHERE user_id = :user AND idem_key = :key""")
                     .bind("user", userId).bind("key", key)
-                    .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getString(2), (Integer) rs.getObject(3, Integer.class),
-                            rs.getString(4), rs.getBytes(5), rs.getObject(6, LocalDateTime.class),
-                            rs.getObject(7, LocalDateTime.class)))
+                    .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getString(2), rs.getString(3),
+                            (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getBytes(6),
+                            rs.getObject(7, LocalDateTime.class), rs.getObject(8, LocalDateTime.class)))
                     .findOne());
             if (found.isEmpty()) {
                 continue; // removed meanwhile: claim again
@@ -88,7 +103,8 @@ final class IdempotencyStore {
                 return new Reused();
             }
             if (row.state().equals("running")) {
-                if (row.createdAt().isBefore(utc(now.minus(abandonedAfter)))) {
+                boolean ours = row.node().equals(node);
+                if (ours && !servingHere.test(id(userId, key)) || row.createdAt().isBefore(utc(now.minus(abandonedAfter)))) {
                     delete(jdbi, userId, key, row);
                     continue;
                 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 class IdempotencyStoreTest {
     private static final Duration DAY = Duration.ofHours(24);
     private static final Duration ABANDONED = Duration.ofMinutes(2);
-    private final IdempotencyStore store = new IdempotencyStore(StrictJson.newMapper());
+    private final java.util.Set<String> serving = new java.util.HashSet<>();
+    private final IdempotencyStore store = new IdempotencyStore(StrictJson.newMapper(), "node-1", serving::contains);
+    private final IdempotencyStore otherNode = new IdempotencyStore(StrictJson.newMapper(), "node-2", id -> false);
     private final Instant now = Instant.parse("2026-12-03T10:00:00Z");
     private final byte[] first = IdempotencyKeys.fingerprint("POST", "/api/x", null, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
     private final byte[] other = IdempotencyKeys.fingerprint("POST", "/api/x", null, "{\"a\":2}".getBytes(StandardCharsets.UTF_8));
@@ -53,6 +55,7 @@ class IdempotencyStoreTest {
     @Test
     void refuses_another_request_under_the_same_key_and_tells_a_running_one_apart() {
         store.claim(jdbi, 7, "k2", first, now, DAY, ABANDONED);
+        serving.add(IdempotencyStore.id(7, "k2"));
 
         assertThat(store.claim(jdbi, 7, "k2", first, now, DAY, ABANDONED)).isInstanceOf(IdempotencyStore.InProgress.class);
         assertThat(store.claim(jdbi, 7, "k2", other, now, DAY, ABANDONED)).isInstanceOf(IdempotencyStore.Reused.class);
@@ -64,15 +67,20 @@ class IdempotencyStoreTest {
     void a_released_abandoned_or_expired_key_runs_again_and_the_sweep_removes_expired_rows() {
         store.claim(jdbi, 7, "released", first, now, DAY, ABANDONED);
         store.release(jdbi, 7, "released");
-        store.claim(jdbi, 7, "abandoned", first, now, DAY, ABANDONED);
+        otherNode.claim(jdbi, 7, "abandoned", first, now, DAY, ABANDONED);
+        store.claim(jdbi, 7, "unsettled", first, now, DAY, ABANDONED);   // this process no longer serves it
         store.claim(jdbi, 7, "expired", first, now, DAY, ABANDONED);
         store.complete(jdbi, 7, "expired", new Answer(201, Map.of(), null));
 
         assertThat(store.claim(jdbi, 7, "released", first, now, DAY, ABANDONED)).isInstanceOf(IdempotencyStore.Claimed.class);
+        assertThat(store.claim(jdbi, 7, "abandoned", first, now.plusSeconds(60), DAY, ABANDONED))
+                .as("another process may still serve it").isInstanceOf(IdempotencyStore.InProgress.class);
         assertThat(store.claim(jdbi, 7, "abandoned", first, now.plusSeconds(180), DAY, ABANDONED))
+                .isInstanceOf(IdempotencyStore.Claimed.class);
+        assertThat(store.claim(jdbi, 7, "unsettled", first, now.plusSeconds(1), DAY, ABANDONED))
                 .isInstanceOf(IdempotencyStore.Claimed.class);
         assertThat(store.claim(jdbi, 7, "expired", first, now.plus(DAY).plusSeconds(1), DAY, ABANDONED))
                 .isInstanceOf(IdempotencyStore.Claimed.class);
-        assertThat(store.sweep(jdbi, now.plus(DAY.multipliedBy(3)), 1000)).isEqualTo(3);
+        assertThat(store.sweep(jdbi, now.plus(DAY.multipliedBy(3)), 1000)).isEqualTo(4);
     }
 }
