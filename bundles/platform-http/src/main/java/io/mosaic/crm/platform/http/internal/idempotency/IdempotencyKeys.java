@@ -2,9 +2,12 @@ package io.mosaic.crm.platform.http.internal.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.platform.http.internal.error.DatabaseFailures;
 import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
 import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter.Answer;
 import io.mosaic.crm.sdk.db.Database;
+import io.mosaic.crm.sdk.http.IdempotentReply;
+import io.mosaic.crm.sdk.http.Reply;
 import io.mosaic.crm.sdk.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -22,7 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +41,10 @@ import org.slf4j.LoggerFactory;
  * {@code Idempotent-Replayed: true}; the same key with another request is 422
  * {@code idempotency_key_reused}; a retry while the first is still being served is 409
  * {@code idempotency_in_progress}. Answers 5xx are not stored: the key is released, and a retry runs
- * again. The answer is stored in its own transaction right after the handler's (see operations.md
- * for what that means when the process or the database dies in between).
+ * again. A handler that writes in one transaction stores its reply in it ({@link IdempotentReply}; the
+ * record kit's creates do), so the write and its answer commit together; otherwise the answer is
+ * stored in its own transaction right after the handler's (see operations.md for what that means
+ * when the process or the database dies in between).
  */
 public final class IdempotencyKeys implements AutoCloseable {
     public static final String HEADER = "Idempotency-Key";
@@ -47,6 +54,8 @@ public final class IdempotencyKeys implements AutoCloseable {
     private static final Pattern VALID = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeys.class);
     private static final long SWEEP_MINUTES = 10;
+    /** How long a write whose connection broke during its COMMIT waits for the database to tell the outcome. */
+    static final Duration OUTCOME_WAIT = Duration.ofSeconds(15);
 
     private final IdempotencyStore store;
     private final Supplier<Database> database;
@@ -57,6 +66,10 @@ public final class IdempotencyKeys implements AutoCloseable {
     private final AtomicLong reused = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong swept = new AtomicLong();
+    private final AtomicLong storedWithWrites = new AtomicLong();
+    private final AtomicLong outcomesCommitted = new AtomicLong();
+    private final AtomicLong outcomesRolledBack = new AtomicLong();
+    private final AtomicLong outcomesUnknown = new AtomicLong();
     private final Set<String> serving = ConcurrentHashMap.newKeySet();
     private final Object[] stripes = new Object[64];
     private volatile Duration ttl = Duration.ofHours(24);
@@ -85,12 +98,20 @@ public final class IdempotencyKeys implements AutoCloseable {
         return method.equals("POST") && key != null;
     }
 
+    /** How the pipeline renders for this request: a handler's reply, and a failure. */
+    public interface Rendering {
+        Answer reply(Reply reply) throws Exception;
+
+        Answer failure(Exception failure);
+    }
+
     /**
      * Serves a POST carrying {@code key}: runs {@code work} once per key and request, replays its answer
-     * otherwise. {@code render} turns a failure of {@code work} into its error answer.
+     * otherwise. Before {@code work} runs, {@code attach} receives the {@link IdempotentReply} through
+     * which the handler may store its reply inside its own write transaction.
      */
     public Answer serve(Principal principal, String key, String method, String path, String query, byte[] body,
-            Callable<Answer> work, Function<Exception, Answer> render) throws Exception {
+            Consumer<IdempotentReply> attach, Callable<Answer> work, Rendering render) throws Exception {
         if (!VALID.matcher(key).matches()) {
             throw new ApiProblem(400, "invalid_idempotency_key",
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
@@ -121,18 +142,66 @@ public final class IdempotencyKeys implements AutoCloseable {
             reused.incrementAndGet();
             throw new ApiProblem(422, "idempotency_key_reused", "this Idempotency-Key was used for a different request");
         }
+        AtomicBoolean storedWithWrite = new AtomicBoolean();
+        attach.accept((handle, reply) -> {
+            try {
+                store.complete(handle, user, key, storable(render.reply(reply)));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("the reply cannot be rendered", e);
+            }
+            storedWithWrite.set(true);
+        });
         Answer answer;
         try {
             try {
                 answer = work.call();
             } catch (Exception e) {
-                answer = render.apply(e);
+                answer = render.failure(e);
+                if (storedWithWrite.get() && DatabaseFailures.isUnavailable(e)) {
+                    // the connection broke after the answer was stored in the write's transaction, maybe
+                    // during its COMMIT: wait until the database tells whether it committed
+                    answer = outcome(jdbi, user, key, fingerprint).orElse(answer);
+                }
             }
+            // also after storedWithWrite: a no-op when that committed (the row is done), the answer when the
+            // transaction that stored it rolled back and a later attempt of the handler answered otherwise
             settle(jdbi, user, key, answer);
+            if (storedWithWrite.get()) {
+                storedWithWrites.incrementAndGet();
+            }
         } finally {
             serving.remove(id);
         }
         return answer;
+    }
+
+    /**
+     * The committed answer of a write whose outcome was lost with its connection, once the database
+     * answers again (within {@link #OUTCOME_WAIT}); empty if it did not commit, or the database stays away.
+     */
+    private Optional<Answer> outcome(Jdbi jdbi, long user, String key, byte[] fingerprint) {
+        long deadline = System.nanoTime() + OUTCOME_WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Optional<Answer> committed = store.answer(jdbi, user, key, fingerprint);
+                (committed.isPresent() ? outcomesCommitted : outcomesRolledBack).incrementAndGet();
+                return committed;
+            } catch (RuntimeException e) {
+                if (!DatabaseFailures.isUnavailable(e)) {
+                    return Optional.empty();
+                }
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        outcomesUnknown.incrementAndGet();
+        return Optional.empty();
     }
 
     private Object stripe(String id) {
@@ -211,6 +280,10 @@ public final class IdempotencyKeys implements AutoCloseable {
                 "http.idempotency.in_progress", inProgress::get,
                 "http.idempotency.reused", reused::get,
                 "http.idempotency.stored", stored::get,
+                "http.idempotency.stored_with_write", storedWithWrites::get,
+                "http.idempotency.outcome.committed", outcomesCommitted::get,
+                "http.idempotency.outcome.rolled_back", outcomesRolledBack::get,
+                "http.idempotency.outcome.unknown", outcomesUnknown::get,
                 "http.idempotency.swept", swept::get);
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -83,14 +84,7 @@ final class IdempotencyStore {
                     throw e;
                 }
             }
-            Optional<Row> found = jdbi.withHandle(h -> h.createQuery("""
-                    SELECT fingerprint, state, node, status, headers, body, created_at, expires_at
-                    FROM http_idempotency WHERE user_id = :user AND idem_key = :key""")
-                    .bind("user", userId).bind("key", key)
-                    .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getString(2), rs.getString(3),
-                            (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getBytes(6),
-                            rs.getObject(7, LocalDateTime.class), rs.getObject(8, LocalDateTime.class)))
-                    .findOne());
+            Optional<Row> found = find(jdbi, userId, key);
             if (found.isEmpty()) {
                 continue; // removed meanwhile: claim again
             }
@@ -114,19 +108,45 @@ final class IdempotencyStore {
         }
     }
 
+    /**
+     * The stored answer of a key whose request had the fingerprint given, if its state is
+     * {@code done}: after a write's connection broke during its COMMIT, this tells whether it committed.
+     */
+    Optional<Answer> answer(Jdbi jdbi, long userId, String key, byte[] fingerprint) {
+        return find(jdbi, userId, key)
+                .filter(row -> row.state().equals("done") && Arrays.equals(row.fingerprint(), fingerprint))
+                .map(row -> new Answer(row.status(), headers(row.headers()), row.body()));
+    }
+
+    private static Optional<Row> find(Jdbi jdbi, long userId, String key) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT fingerprint, state, node, status, headers, body, created_at, expires_at
+                FROM http_idempotency WHERE user_id = :user AND idem_key = :key""")
+                .bind("user", userId).bind("key", key)
+                .map((rs, ctx) -> new Row(rs.getBytes(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4, Integer.class), rs.getString(5), rs.getBytes(6),
+                        rs.getObject(7, LocalDateTime.class), rs.getObject(8, LocalDateTime.class)))
+                .findOne());
+    }
+
     /** Stores the answer of the claimed key's request. */
     void complete(Jdbi jdbi, long userId, String key, Answer answer) {
+        jdbi.useHandle(h -> complete(h, userId, key, answer));
+    }
+
+    /** Stores the answer of the claimed key's request in the transaction of {@code handle}. */
+    void complete(Handle handle, long userId, String key, Answer answer) {
         String headers;
         try {
             headers = mapper.writeValueAsString(answer.headers());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers of an answer always serialize", e);
         }
-        jdbi.useHandle(h -> h.createUpdate("""
+        handle.createUpdate("""
                 UPDATE http_idempotency SET state = 'done', status = :status, headers = :headers, body = :body
                 WHERE user_id = :user AND idem_key = :key AND state = 'running'""")
                 .bind("status", answer.status()).bind("headers", headers).bind("body", answer.body())
-                .bind("user", userId).bind("key", key).execute());
+                .bind("user", userId).bind("key", key).execute();
     }
 
     /** Gives the key up (the request failed on the server's side): a retry runs again. */

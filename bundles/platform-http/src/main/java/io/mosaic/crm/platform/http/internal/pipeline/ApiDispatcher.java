@@ -16,6 +16,7 @@ import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.platform.http.internal.route.RouteResolver;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
 import io.mosaic.crm.sdk.error.ForbiddenException;
+import io.mosaic.crm.sdk.http.Reply;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.security.Authenticator;
 import io.mosaic.crm.sdk.security.Permission;
@@ -178,8 +179,19 @@ public final class ApiDispatcher extends Handler.Abstract {
                     IdempotencyKeys keys = idempotency;
                     if (keys != null && IdempotencyKeys.requested(method, key)) {
                         return keys.serve(principal, key, method, path, request.getHttpURI().getQuery(),
-                                exchange.bodyBytes(), () -> writer.render(guard.call(request, route, exchange), hidden),
-                                failure -> writer.render(ErrorMapper.toProblem(failure, method, path)));
+                                exchange.bodyBytes(), exchange::idempotentReply,
+                                () -> writer.render(guard.call(request, route, exchange), hidden),
+                                new IdempotencyKeys.Rendering() {
+                                    @Override
+                                    public Answer reply(Reply reply) throws Exception {
+                                        return writer.render(reply, hidden);
+                                    }
+
+                                    @Override
+                                    public Answer failure(Exception failure) {
+                                        return writer.render(ErrorMapper.toProblem(failure, method, path));
+                                    }
+                                });
                     }
                     return writer.render(guard.call(request, route, exchange), hidden);
                 } finally {

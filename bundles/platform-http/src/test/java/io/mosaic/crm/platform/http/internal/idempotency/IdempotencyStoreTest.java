@@ -83,4 +83,15 @@ class IdempotencyStoreTest {
                 .isInstanceOf(IdempotencyStore.Claimed.class);
         assertThat(store.sweep(jdbi, now.plus(DAY.multipliedBy(3)), 1000)).isEqualTo(4);
     }
+
+    @Test
+    void tells_whether_the_write_of_a_claimed_key_committed_its_answer() {
+        store.claim(jdbi, 7, "outcome", first, now, DAY, ABANDONED);
+        assertThat(store.answer(jdbi, 7, "outcome", first)).as("still running: not committed").isEmpty();
+
+        jdbi.useTransaction(h -> store.complete(h, 7, "outcome", new Answer(201, Map.of("Location", "/api/x/9"), null)));
+
+        assertThat(store.answer(jdbi, 7, "outcome", first)).get().extracting(Answer::status).isEqualTo(201);
+        assertThat(store.answer(jdbi, 7, "outcome", other)).isEmpty();
+    }
 }
