@@ -40,6 +40,8 @@ class IdempotencyKeyTest {
         assertThat(retry.json()).isEqualTo(first.json());
         var stored = admin.get(ACCOUNTS + "?name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(stored.json().path("items")).hasSize(1);
+        assertThat(admin.get("/metrics").body()).as("the record kit stored the answer in the write's transaction")
+                .containsPattern("mosaic_http_idempotency_stored_with_write [1-9]");
     }
 
     @Test
