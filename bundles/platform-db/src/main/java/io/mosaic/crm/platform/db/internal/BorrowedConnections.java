@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The pool's connections in use, by the thread that borrowed them. Entries are dropped lazily: a
  * connection given back to the pool reports {@code isClosed()} (HikariCP's proxy), so each borrow
- * and each question prunes what was returned. At most one small list per thread that ever borrowed.
+ * and each question prunes what was returned; threads that ended are forgotten every few thousand
+ * borrows. At most one small list per live thread that borrowed.
  */
 final class BorrowedConnections {
+    private static final int PRUNE_EVERY = 4096;
     private final Map<Thread, List<Connection>> byThread = new ConcurrentHashMap<>();
+    private final AtomicInteger borrows = new AtomicInteger();
 
     void borrowed(Connection connection) {
+        if (borrows.incrementAndGet() % PRUNE_EVERY == 0) {
+            byThread.keySet().removeIf(thread -> !thread.isAlive()); // threads of a shrinking pool end
+        }
         List<Connection> held = byThread.computeIfAbsent(Thread.currentThread(), t -> new CopyOnWriteArrayList<>());
         held.removeIf(BorrowedConnections::returned);
         held.add(connection);
