@@ -47,6 +47,9 @@ class MonitoringTest {
         assertThat(health.json().path("database").path("restarts").asLong()).isZero();
         assertThat(health.body()).doesNotContain("pid").doesNotContain("port");
         assertThat(health.body().length()).isLessThan(300);
+        var runtime = server.admin().get("/api/platform/runtime").json().path("embeddedDb");
+        assertThat(runtime.path("state").asText()).isEqualTo("up");
+        assertThat(runtime.path("port").asInt()).as("the admin sees where it listens").isPositive();
     }
 
     @Test

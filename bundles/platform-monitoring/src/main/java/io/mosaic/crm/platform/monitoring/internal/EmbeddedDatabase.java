@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.monitoring.internal;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import io.mosaic.crm.sdk.runtime.RuntimeFacts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -15,10 +16,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The embedded MariaDB as the launcher's supervisor sees it (a {@code Supplier<Map<String, Object>>}
  * service with {@code mosaic.service=database.supervisor}, registered by the launcher; absent with an
  * external database). Its figures become gauges: {@code db.embedded.up} (1 or 0),
- * {@code db.embedded.restarts}, {@code db.embedded.restart_failures}, {@code db.embedded.exits}.
+ * {@code db.embedded.restarts}, {@code db.embedded.restart_failures}, {@code db.embedded.exits}; and the
+ * runtime facts section {@code embeddedDb} (all of its figures, pid and port included).
  */
-@Component(service = EmbeddedDatabase.class)
-public final class EmbeddedDatabase {
+@Component(service = {EmbeddedDatabase.class, RuntimeFacts.class})
+public final class EmbeddedDatabase implements RuntimeFacts {
     static final String FILTER = "(mosaic.service=database.supervisor)";
     private static final String PREFIX = "db.embedded.";
 
@@ -63,6 +65,21 @@ public final class EmbeddedDatabase {
             current = supervisor;
         }
         return current == null ? Optional.empty() : Optional.of(current.get());
+    }
+
+    @Override
+    public String name() {
+        return "embeddedDb";
+    }
+
+    @Override
+    public Map<String, Object> facts() {
+        return state().<Map<String, Object>>map(s -> {
+            Map<String, Object> facts = new java.util.LinkedHashMap<>();
+            facts.put("embedded", true);
+            facts.putAll(s);
+            return facts;
+        }).orElse(Map.of("embedded", false));
     }
 
     private void refreshGauges() {
