@@ -2,6 +2,7 @@ package io.mosaic.crm.platform.http.internal.isolation;
 
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import io.mosaic.crm.platform.http.internal.error.DatabaseFailures;
+import io.mosaic.crm.platform.http.internal.error.FailureLog;
 import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.sdk.error.CrmException;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteGuard.class);
+    private static final FailureLog STUCK = new FailureLog(LOG, 60_000);
 
     private final ResponseWriter writer;
     private final CircuitBreakers breakers = new CircuitBreakers(new CircuitBreaker.Settings(10, 10_000, 30_000));
@@ -166,11 +168,12 @@ public final class RouteGuard implements AutoCloseable {
                 + " did not answer within " + budget + " ms", List.of(), Map.of("Retry-After", "5"));
     }
 
-    /** Logs where an overrun handler is stuck, once per timeout. */
+    /** Logs where an overrun handler is stuck: once per minute for the same place (see {@code FailureLog}). */
     private static void logStuck(RouteEntry route, long budget, Thread thread) {
-        Throwable where = new Throwable("stack of " + thread.getName() + " at the timeout");
+        Throwable where = new Throwable("stack of a request thread at the timeout");
         where.setStackTrace(thread.getStackTrace());
-        LOG.warn("{} exceeded its time budget of {} ms; answered 503 and interrupted its thread", route, budget, where);
+        STUCK.warn(route + " exceeded its time budget of " + budget
+                + " ms; answered 503 and interrupted its thread " + thread.getName(), where);
     }
 
     /** Live figures for the {@code http} runtime facts. */
