@@ -45,6 +45,8 @@ final class DatabaseSupervisor implements Supplier<Map<String, Object>> {
     }
 
     private final Server server;
+    private final long firstDelayMillis;
+    private final long maxDelayMillis;
     private final AtomicLong restarts = new AtomicLong();
     private final AtomicLong restartFailures = new AtomicLong();
     private final AtomicLong exits = new AtomicLong();
@@ -57,7 +59,14 @@ final class DatabaseSupervisor implements Supplier<Map<String, Object>> {
     private volatile boolean stopping;
 
     DatabaseSupervisor(Server server) {
+        this(server, FIRST_DELAY_MILLIS, MAX_DELAY_MILLIS);
+    }
+
+    /** With other back-off bounds (tests). */
+    DatabaseSupervisor(Server server, long firstDelayMillis, long maxDelayMillis) {
         this.server = server;
+        this.firstDelayMillis = firstDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
         this.thread = new Thread(this::supervise, "mosaic-db-supervisor");
         thread.setDaemon(true);
     }
@@ -99,7 +108,7 @@ final class DatabaseSupervisor implements Supplier<Map<String, Object>> {
 
     /** @return false if stopping interrupted it */
     private boolean restartWithBackOff() {
-        long delay = FIRST_DELAY_MILLIS;
+        long delay = firstDelayMillis;
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 TimeUnit.MILLISECONDS.sleep(delay);
@@ -128,7 +137,7 @@ final class DatabaseSupervisor implements Supplier<Map<String, Object>> {
                     if (attempt >= FAILED_AFTER && !state.equals("failed")) {
                         enter("failed");
                     }
-                    long next = Math.min(MAX_DELAY_MILLIS, delay * 2);
+                    long next = Math.min(maxDelayMillis, delay * 2);
                     // one stack trace for the first failure, a line for the next ones
                     if (attempt == 1) {
                         LOG.error("starting the embedded MariaDB failed (attempt 1); trying again in {} ms", next, e);

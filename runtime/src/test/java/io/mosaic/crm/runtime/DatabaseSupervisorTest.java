@@ -88,6 +88,26 @@ class DatabaseSupervisorTest {
     }
 
     @Test
+    void reports_failed_after_ten_failed_attempts_in_a_row_and_up_once_one_succeeds() throws Exception {
+        FakeServer server = new FakeServer(12);
+        DatabaseSupervisor supervisor = new DatabaseSupervisor(server, 1, 50);
+        java.util.Set<Object> states = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        supervisor.start();
+
+        server.current().destroyForcibly();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!("up".equals(supervisor.get().get("state")) && supervisor.get().get("restarts").equals(1L))
+                && System.nanoTime() < until) {
+            states.add(supervisor.get().get("state"));
+            Thread.sleep(1);
+        }
+
+        assertThat(states).contains("failed");
+        assertThat(supervisor.get()).containsEntry("state", "up").containsEntry("restartFailures", 12L);
+        supervisor.stop();
+    }
+
+    @Test
     void does_not_restart_after_stop() throws Exception {
         FakeServer server = new FakeServer(0);
         DatabaseSupervisor supervisor = new DatabaseSupervisor(server);
