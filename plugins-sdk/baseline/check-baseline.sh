@@ -35,12 +35,14 @@ build() {   # $1 = expected outcome (pass|fail), $2 = description
 fresh_copy
 sed -i '/void migrate(String moduleId, ClassLoader classLoader);/d' "$db/Database.java"
 build fail "removing Database.migrate without a major version bump"
-sed -i 's/@Version("1.0.0")/@Version("2.0.0")/' "$db/package-info.java"
+sed -i 's/@Version("[0-9.]*")/@Version("2.0.0")/' "$db/package-info.java"
 sed -i 's/^Bundle-Version: .*/Bundle-Version: 2.0.0.${tstamp}/' "$api/bnd.bnd"
 build pass "removing Database.migrate with package and bundle bumped to 2.0.0"
 
 fresh_copy
 sed -i 's/    Jdbi jdbi();/    Jdbi jdbi();\n\n    default boolean healthy() { return true; }/' "$db/Database.java"
+# the package at the released version (1.0.0), whatever it is in the tree: no bump for the additions
+sed -i 's/@Version("[0-9.]*")/@Version("1.0.0")/' "$db/package-info.java"
 build fail "adding Database.healthy() without a minor version bump"
 sed -i 's/@Version("1.0.0")/@Version("1.1.0")/' "$db/package-info.java"
 build pass "adding Database.healthy() with the package bumped to 1.1.0"

@@ -38,12 +38,18 @@ class MonitoringTest {
 
     @Test
     @Order(1)
-    void answers_liveness_to_anyone_with_a_tiny_body() {
+    void answers_liveness_to_anyone_with_a_small_body_that_names_the_embedded_database_state() {
         var health = server.anonymous().get("/health");
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("up");
-        assertThat(health.body().length()).isLessThan(100);
+        assertThat(health.json().path("database").path("state").asText()).isEqualTo("up");
+        assertThat(health.json().path("database").path("restarts").asLong()).isZero();
+        assertThat(health.body()).doesNotContain("pid").doesNotContain("port");
+        assertThat(health.body().length()).isLessThan(300);
+        var runtime = server.admin().get("/api/platform/runtime").json().path("embeddedDb");
+        assertThat(runtime.path("state").asText()).isEqualTo("up");
+        assertThat(runtime.path("port").asInt()).as("the admin sees where it listens").isPositive();
     }
 
     @Test

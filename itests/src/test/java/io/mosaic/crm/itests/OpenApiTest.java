@@ -74,10 +74,13 @@ class OpenApiTest {
         client.setRequestInterceptor(request -> request.header("Authorization", basic));
         CustomersApi customers = new CustomersApi(client);
 
-        Account created = customers.postCustomersAccounts(
-                new AccountCreate().name("Generated Client GmbH").website(URI.create("https://generated.example")).country("DE"));
+        AccountCreate create = new AccountCreate().name("Generated Client GmbH")
+                .website(URI.create("https://generated.example")).country("DE");
+        String key = java.util.UUID.randomUUID().toString();
+        Account created = customers.postCustomersAccounts(create, key);
         String id = String.valueOf(created.getId());
         assertThat(created.getVersion()).isEqualTo(1);
+        assertThat(customers.postCustomersAccounts(create, key).getId()).as("a retry with its key").isEqualTo(created.getId());
 
         Account read = customers.getCustomersAccountsId(id);
         assertThat(read.getName()).isEqualTo("Generated Client GmbH");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * created on the first start over the Unix socket, where only the operating-system account running
  * Mosaic is admitted.
  */
-final class EmbeddedMariaDb {
+final class EmbeddedMariaDb implements DatabaseSupervisor.Server {
     static final String DEFAULT_BUFFER_POOL = "1G"; // reserved, not used, until data fills it
     static final String VERSION = "mariadb-11.4.5";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
@@ -32,6 +33,7 @@ final class EmbeddedMariaDb {
 
     private final Path dataDir;
     private DB db;
+    private int port;
 
     EmbeddedMariaDb(Path dataDir) {
         this.dataDir = dataDir;
@@ -55,7 +57,7 @@ final class EmbeddedMariaDb {
 
     DatabaseCoordinates start() throws Exception {
         new OrphanDatabase(dataDir.resolve("db")).stopIfRunning();
-        int port = freePort();
+        port = freePort();
         var builder = DBConfigurationBuilder.newBuilder()
                 .setDatabaseVersion(VERSION)
                 .setPort(port)
@@ -115,7 +117,38 @@ final class EmbeddedMariaDb {
         return password;
     }
 
-    void stop() {
+    /**
+     * Starts the server again after its process ended, on the same port, files and configuration:
+     * the JDBC URL the platform holds stays valid. The user and password are kept in the data files.
+     */
+    @Override
+    public synchronized void restart() throws Exception {
+        if (db == null) {
+            throw new IllegalStateException("the embedded MariaDB was stopped");
+        }
+        new OrphanDatabase(dataDir.resolve("db")).stopIfRunning(); // a half-started server from a failed attempt
+        db.start();
+    }
+
+    /** The running {@code mariadbd}: our child process serving our data directory. */
+    @Override
+    public Optional<ProcessHandle> process() {
+        String dbDir = dataDir.resolve("db").toString();
+        return ProcessHandle.current().children()
+                .filter(p -> {
+                    String cmd = p.info().commandLine().orElse("");
+                    return (cmd.contains("mariadbd") || cmd.contains("mysqld")) && cmd.contains(dbDir);
+                })
+                .filter(ProcessHandle::isAlive)
+                .findFirst();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    synchronized void stop() {
         if (db != null) {
             try {
                 db.stop();

@@ -1,9 +1,11 @@
 package io.mosaic.crm.runtime;
 
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
@@ -26,16 +28,25 @@ final class Kernel {
 
     private final Distribution dist;
     private final DatabaseCoordinates db;
+    private final DatabaseSupervisor supervisor;
     private Framework framework;
 
-    Kernel(Distribution dist, DatabaseCoordinates db) {
+    /** @param supervisor the embedded database's supervisor, published to the bundles; null with an external database */
+    Kernel(Distribution dist, DatabaseCoordinates db, DatabaseSupervisor supervisor) {
         this.dist = dist;
         this.db = db;
+        this.supervisor = supervisor;
     }
 
     void start() throws Exception {
         framework = new FrameworkFactory().newFramework(properties());
         framework.init();
+        if (supervisor != null) {
+            // a JDK interface, so bundles read it without importing anything of the launcher
+            framework.getBundleContext().registerService(Supplier.class, supervisor, new Hashtable<>(Map.of(
+                    DatabaseSupervisor.SERVICE_PROPERTY, DatabaseSupervisor.SERVICE_NAME,
+                    Constants.SERVICE_DESCRIPTION, "state of the embedded MariaDB and its restarts")));
+        }
         new SystemBundles(framework.getBundleContext(), dist.system()).synchronize();
         new ReplacedPlugins(framework.getBundleContext(), dist.plugins()).relocate();
         framework.start();

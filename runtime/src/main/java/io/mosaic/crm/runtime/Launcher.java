@@ -24,6 +24,7 @@ public final class Launcher {
 
     private final Distribution dist;
     private EmbeddedMariaDb embeddedDb;
+    private DatabaseSupervisor supervisor;
     private Kernel kernel;
 
     private Launcher(Distribution dist) {
@@ -60,11 +61,13 @@ public final class Launcher {
             embeddedDb = new EmbeddedMariaDb(dist.data());
             db = embeddedDb.start();
             LOG.info("embedded MariaDB serving {}", db.displayUrl());
+            supervisor = new DatabaseSupervisor(embeddedDb);
+            supervisor.start();
         } else {
             LOG.info("using external MariaDB {}", db.displayUrl());
         }
         long dbReady = System.nanoTime();
-        kernel = new Kernel(dist, db);
+        kernel = new Kernel(dist, db, supervisor);
         kernel.start();
         Properties http = dist.configFile(HTTP_PID);
         String host = http.getProperty("host", "127.0.0.1").trim();
@@ -115,6 +118,9 @@ public final class Launcher {
     }
 
     private synchronized void stop() {
+        if (supervisor != null) {
+            supervisor.stop(); // from now on an ending MariaDB is not started again
+        }
         if (kernel != null) {
             LOG.info("stopping Mosaic");
             kernel.stop();

@@ -21,4 +21,16 @@ public interface Database {
      * @throws IllegalStateException if a migration fails; nothing of that migration is kept
      */
     void migrate(String moduleId, ClassLoader classLoader);
+
+    /**
+     * Whether {@code thread} holds a connection of the shared pool inside a transaction (auto-commit
+     * off) right now: the outcome of its writes is not known yet. platform-http asks this before it
+     * answers a write whose handler overran its time budget, so that no client is told "failed" about
+     * a write that commits afterwards.
+     *
+     * @since 1.1
+     */
+    default boolean inTransaction(Thread thread) {
+        return false;
+    }
 }

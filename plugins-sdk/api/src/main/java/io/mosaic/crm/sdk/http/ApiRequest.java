@@ -55,4 +55,14 @@ public interface ApiRequest {
 
     /** Who is calling. */
     Principal principal();
+
+    /**
+     * Present while the platform serves this POST for an {@code Idempotency-Key}: the handler may store
+     * its reply in its own write transaction (see {@link IdempotentReply}).
+     *
+     * @since 1.3
+     */
+    default Optional<IdempotentReply> idempotentReply() {
+        return Optional.empty();
+    }
 }

@@ -106,6 +106,11 @@ public final class MariaDbDatabase implements Database, RuntimeFacts, SlowQuerie
     }
 
     @Override
+    public boolean inTransaction(Thread thread) {
+        return pool.inTransaction(thread);
+    }
+
+    @Override
     public String name() {
         return "db";
     }

@@ -23,7 +23,10 @@ import org.jdbi.v3.core.statement.SqlStatements;
  *       connections toward it.
  *   <li>{@code connectionTimeoutMillis}: at once for every caller of {@link #dataSource()}.
  *   <li>{@code leakDetectionThresholdMillis}: lazy; the housekeeper picks it up within 30 s.
- *   <li>{@code queryTimeoutSeconds}: every statement of a Jdbi handle opened after the change.
+ *   <li>{@code queryTimeoutSeconds}: every statement of a Jdbi handle opened after the change; with it
+ *       the network timeout of connections borrowed after the change: query timeout + connection
+ *       timeout (none when the query timeout is 0), the longest a read may wait for a server that
+ *       stopped answering.
  *   <li>{@code url}, {@code user}, {@code password}: a new pool is opened (if it cannot connect,
  *       the old one stays and the change is refused); new requests go to it at once, and the old
  *       pool closes when its borrowed connections are back, so no running query is dropped.
@@ -46,6 +49,7 @@ final class MariaDbPool implements AutoCloseable {
         this.settings = settings;
         this.tracker = tracker;
         this.dataSource = new SwitchableDataSource(HikariPools.open(settings, tracker), settings.connectionTimeoutMillis());
+        this.dataSource.networkTimeout(networkTimeoutMillis(settings));
         this.jdbi = Jdbi.create(dataSource);
         applyQueryTimeout(settings);
     }
@@ -84,8 +88,22 @@ final class MariaDbPool implements AutoCloseable {
             retirement.retire(dataSource.switchTo(HikariPools.open(next, tracker)));
         }
         dataSource.connectionTimeout(next.connectionTimeoutMillis());
+        dataSource.networkTimeout(networkTimeoutMillis(next));
         applyQueryTimeout(next);
         settings = next;
+    }
+
+    /** The statement may run {@code queryTimeoutSeconds} on the server; a reply later than that plus the connection timeout will not come. */
+    static int networkTimeoutMillis(PoolSettings settings) {
+        if (settings.queryTimeoutSeconds() == 0) {
+            return 0;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, settings.queryTimeoutSeconds() * 1000L + settings.connectionTimeoutMillis());
+    }
+
+    /** Whether {@code thread} holds a pooled connection inside a transaction. */
+    boolean inTransaction(Thread thread) {
+        return dataSource.inTransaction(thread);
     }
 
     /** Live values for {@code RuntimeFacts}: the settings in force and the pool's current usage. */
@@ -101,6 +119,7 @@ final class MariaDbPool implements AutoCloseable {
         facts.put("minimumIdle", config.getMinimumIdle());
         facts.put("connectionTimeoutMillis", config.getConnectionTimeout());
         facts.put("queryTimeoutSeconds", now.queryTimeoutSeconds());
+        facts.put("networkTimeoutMillis", dataSource.networkTimeout());
         facts.put("leakDetectionThresholdMillis", config.getLeakDetectionThreshold());
         facts.put("activeConnections", usage == null ? 0 : usage.getActiveConnections());
         facts.put("idleConnections", usage == null ? 0 : usage.getIdleConnections());

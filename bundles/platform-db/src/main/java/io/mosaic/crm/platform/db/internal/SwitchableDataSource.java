@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -18,10 +19,17 @@ import javax.sql.DataSource;
  *
  * <p>It also applies the connection timeout itself on every borrow: HikariCP 5.1 copies a changed
  * {@code connectionTimeout} into the running pool only when its housekeeper next runs (≤ 30 s).
+ *
+ * <p>Every borrowed connection gets a network timeout (the longest a read from the server may
+ * wait), so that a server that stops answering (stalled, or gone without closing its sockets)
+ * cannot hold a request forever; and it is remembered by thread, for {@link #inTransaction}.
  */
 final class SwitchableDataSource implements DataSource {
+    private static final Executor SAME_THREAD = Runnable::run; // Connector/J only checks it is not null
     private final AtomicReference<HikariDataSource> current;
+    private final BorrowedConnections borrowed = new BorrowedConnections();
     private volatile long connectionTimeoutMillis;
+    private volatile int networkTimeoutMillis;
 
     SwitchableDataSource(HikariDataSource initial, long connectionTimeoutMillis) {
         current = new AtomicReference<>(Objects.requireNonNull(initial));
@@ -30,6 +38,20 @@ final class SwitchableDataSource implements DataSource {
 
     void connectionTimeout(long millis) {
         connectionTimeoutMillis = millis;
+    }
+
+    /** The network timeout of connections borrowed from now on; 0 for none. */
+    void networkTimeout(int millis) {
+        networkTimeoutMillis = millis;
+    }
+
+    int networkTimeout() {
+        return networkTimeoutMillis;
+    }
+
+    /** Whether {@code thread} holds a connection of this data source with auto-commit off. */
+    boolean inTransaction(Thread thread) {
+        return borrowed.inTransaction(thread);
     }
 
     HikariDataSource current() {
@@ -60,7 +82,18 @@ final class SwitchableDataSource implements DataSource {
         if (pool.isClosed() || !(pool.getHikariPoolMXBean() instanceof HikariPool hikari)) {
             return pool.getConnection(); // fails with Hikari's own "has been closed" message
         }
-        return hikari.getConnection(connectionTimeoutMillis);
+        Connection connection = hikari.getConnection(connectionTimeoutMillis);
+        int network = networkTimeoutMillis;
+        if (network > 0) {
+            try {
+                connection.setNetworkTimeout(SAME_THREAD, network); // Hikari restores its own value on return
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+        borrowed.borrowed(connection);
+        return connection;
     }
 
     @Override

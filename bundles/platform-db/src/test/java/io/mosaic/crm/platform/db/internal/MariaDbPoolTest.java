@@ -153,4 +153,26 @@ class MariaDbPoolTest {
             Thread.sleep(50);
         }
     }
+
+    @Test
+    void knows_which_thread_holds_an_open_transaction_and_bounds_reads_by_a_network_timeout() throws Exception {
+        MariaDbPool pool = pool(TestSettings.pool(db.freshDatabase("pool_tx"), 4, 30));
+        Thread self = Thread.currentThread();
+
+        boolean inside = pool.jdbi().inTransaction(h -> {
+            h.execute("SELECT 1");
+            return pool.inTransaction(self);
+        });
+        boolean reading = pool.jdbi().withHandle(h -> {
+            h.execute("SELECT 1");
+            return pool.inTransaction(self);
+        });
+        int networkTimeout = pool.jdbi().withHandle(h -> h.getConnection().getNetworkTimeout());
+
+        assertThat(inside).isTrue();
+        assertThat(reading).isFalse();
+        assertThat(pool.inTransaction(self)).isFalse();
+        assertThat(networkTimeout).isEqualTo(33_000);
+        assertThat(pool.facts()).containsEntry("networkTimeoutMillis", 33_000);
+    }
 }

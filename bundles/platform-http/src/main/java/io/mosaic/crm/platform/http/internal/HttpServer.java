@@ -2,6 +2,8 @@ package io.mosaic.crm.platform.http.internal;
 
 import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
+import io.mosaic.crm.platform.http.internal.idempotency.IdempotencyKeys;
 import io.mosaic.crm.platform.http.internal.isolation.BreakerEndpoint;
 import io.mosaic.crm.platform.http.internal.isolation.CircuitBreaker;
 import io.mosaic.crm.platform.http.internal.jetty.EmbeddedJetty;
@@ -13,11 +15,14 @@ import io.mosaic.crm.platform.http.internal.json.StrictJson;
 import io.mosaic.crm.platform.http.internal.pipeline.ApiDispatcher;
 import io.mosaic.crm.platform.http.internal.route.EndpointRegistry;
 import io.mosaic.crm.platform.http.internal.route.ModuleCatalog;
+import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.http.Endpoint;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.runtime.RuntimeFacts;
 import io.mosaic.crm.sdk.security.Authenticator;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Constants;
@@ -57,6 +62,7 @@ public final class HttpServer implements RuntimeFacts {
     private final ApiDispatcher dispatcher;
     private final EmbeddedJetty jetty;
     private final HttpMetrics metrics;
+    private final IdempotencyKeys idempotency;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,6 +70,10 @@ public final class HttpServer implements RuntimeFacts {
 
     private final SynchronousBundleListener shutdown = this::drainForShutdown;
     private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Database database;
 
     @Activate
     public HttpServer(BundleContext context, HttpSettings settings) throws Exception {
@@ -73,13 +83,25 @@ public final class HttpServer implements RuntimeFacts {
         modules = new ModuleTracker(context, catalog, registry.parking());
         modules.open();
         dispatcher = new ApiDispatcher(mapper, registry, catalog, () -> authenticator, settings.maxBodyBytes());
+        idempotency = new IdempotencyKeys(mapper, () -> database);
+        dispatcher.idempotency(idempotency);
         applyIsolation(settings);
+        dispatcher.guard().transactions(thread -> {
+            Database current = database;
+            return current != null && current.inTransaction(thread);
+        });
         registry.add(OWN_ENDPOINT, BreakerEndpoint.MODULE, new BreakerEndpoint(dispatcher.guard().breakers()));
         jetty = new EmbeddedJetty(serverSettings(settings), dispatcher, new JsonErrorHandler(mapper));
-        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), Map.of(
+        Map<String, Supplier<Number>> gauges = new HashMap<>(idempotency.gauges());
+        gauges.putAll(Map.of(
                 "http.body.timeouts", jetty::slowBodies,
                 "http.anonymous.rejections", jetty::anonymousRejections,
-                "http.anonymous.active", jetty::anonymousInUse));
+                "http.anonymous.active", jetty::anonymousInUse,
+                "http.server.database_unavailable", ErrorMapper::databaseUnavailableCount,
+                "http.server.internal_errors", ErrorMapper::internalErrorCount,
+                "http.server.failures.logged", () -> ErrorMapper.failures().logged(),
+                "http.server.failures.suppressed", () -> ErrorMapper.failures().suppressed()));
+        metrics = new HttpMetrics(dispatcher::metrics, dispatcher::inFlight, jetty.threadPool(), gauges);
         dispatcher.accessLog(settings.accessLog());
         this.context = context;
         context.addBundleListener(shutdown);
@@ -89,6 +111,7 @@ public final class HttpServer implements RuntimeFacts {
             context.removeBundleListener(shutdown);
             modules.close();
             dispatcher.guard().close();
+            idempotency.close();
             throw e;
         }
     }
@@ -103,6 +126,7 @@ public final class HttpServer implements RuntimeFacts {
     }
 
     private void applyIsolation(HttpSettings settings) {
+        idempotency.ttlSeconds(settings.idempotencyTtlSeconds());
         registry.parking().parkTimeoutMillis(settings.parkTimeoutMillis());
         dispatcher.guard().budgetMillis(settings.handlerTimeoutMillis());
         dispatcher.guard().bodyTimeoutMillis(settings.bodyTimeoutMillis());
@@ -140,6 +164,7 @@ public final class HttpServer implements RuntimeFacts {
         } finally {
             modules.close();
             dispatcher.guard().close();
+            idempotency.close();
         }
     }
 

@@ -65,4 +65,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(min = "1", max = "100", description = "The share of maxThreads, in percent, that requests"
             + " without credentials (no Authorization header, no cookie) may hold at once; beyond it they get 503 busy")
     int anonymousSharePercent() default 50;
+
+    @AttributeDefinition(min = "60", description = "How long the answer to a POST with an Idempotency-Key is kept,"
+            + " seconds: a retry with the same key within that time gets the same answer. Applied live to new keys")
+    long idempotencyTtlSeconds() default 86400;
 }

@@ -39,9 +39,12 @@ public final class MonitoringEndpoint implements Endpoint {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Database database;
 
+    private final EmbeddedDatabase embedded;
+
     @Activate
-    public MonitoringEndpoint(BundleContext context) {
+    public MonitoringEndpoint(BundleContext context, @Reference EmbeddedDatabase embedded) {
         this.readiness = new Readiness(context::getBundles);
+        this.embedded = embedded;
     }
 
     @Override
@@ -53,10 +56,36 @@ public final class MonitoringEndpoint implements Endpoint {
         }).summary("Every metric in the Prometheus text format 0.0.4 (scrape with an API token as bearer)");
         routes.get("/api/platform/metrics", METRICS_READ, req -> MetricsJson.render(registry))
                 .summary("Every metric as JSON: timers (ms, rates, percentiles), meters, gauges, by name and labels");
-        routes.get("/health", Permission.anonymous(), req -> Map.of("status", "up"))
-                .summary("Liveness: answers while the server runs");
+        routes.get("/health", Permission.anonymous(), req -> live(embedded.state()))
+                .summary("Liveness: answers while the server runs, with the embedded database's state; "
+                        + "503 when the embedded database could not be started again");
         routes.get("/health/ready", Permission.anonymous(), req -> ready())
                 .summary("Readiness: the database answers and every enabled module is active; 503 otherwise");
+    }
+
+    /**
+     * {@code {"status":"up"}}, plus {@code database} (state, restarts, ...) when the launcher runs
+     * the embedded MariaDB; 503 {@code database_failed} once its supervisor has failed to start it
+     * again {@code FAILED_AFTER} times in a row, so that an outer supervisor restarts the node.
+     */
+    static Map<String, Object> live(java.util.Optional<Map<String, Object>> database) {
+        if (database.isEmpty()) {
+            return Map.of("status", "up");
+        }
+        Map<String, Object> state = database.get();
+        if ("failed".equals(state.get("state"))) {
+            throw new UnavailableException("database_failed", "the embedded database could not be started again since "
+                    + state.get("since") + " (" + state.get("restartFailures") + " failed attempts)");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "up");
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("embedded", true);
+        db.putAll(state);
+        db.remove("port");
+        db.remove("pid");
+        body.put("database", db);
+        return body;
     }
 
     private Map<String, Object> ready() {

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,18 @@ final class HandlerWatchdog implements AutoCloseable {
         private final Thread handler = Thread.currentThread();
         private final long deadline;
         private final Runnable onTimeout;
+        private final BooleanSupplier defer;
+        private final Runnable onDeferred;
         private final CountDownLatch answered = new CountDownLatch(1);
         private boolean expired;
         private boolean done;
+        private boolean deferred;
 
-        private Ticket(long budgetMillis, Runnable onTimeout) {
+        private Ticket(long budgetMillis, Runnable onTimeout, BooleanSupplier defer, Runnable onDeferred) {
             this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(budgetMillis);
             this.onTimeout = onTimeout;
+            this.defer = defer;
+            this.onDeferred = onDeferred;
         }
 
         /**
@@ -68,6 +74,14 @@ final class HandlerWatchdog implements AutoCloseable {
                 if (done || expired) {
                     return;
                 }
+                if (defer.getAsBoolean()) {
+                    // the outcome is not known yet (an open transaction): look again at the next tick
+                    if (!deferred) {
+                        deferred = true;
+                        onDeferred.run();
+                    }
+                    return;
+                }
                 expired = true;
             }
             running.remove(this);
@@ -83,8 +97,16 @@ final class HandlerWatchdog implements AutoCloseable {
     }
 
     Ticket watch(long budgetMillis, Runnable onTimeout) {
+        return watch(budgetMillis, onTimeout, () -> false, () -> { });
+    }
+
+    /**
+     * Watches the current thread; at the deadline, while {@code defer} says so, the timeout waits
+     * ({@code onDeferred} runs once when it starts waiting) and the handler's own outcome is the answer.
+     */
+    Ticket watch(long budgetMillis, Runnable onTimeout, BooleanSupplier defer, Runnable onDeferred) {
         tickMillis = Math.max(10, Math.min(100, budgetMillis / 10));
-        Ticket ticket = new Ticket(budgetMillis, onTimeout);
+        Ticket ticket = new Ticket(budgetMillis, onTimeout, defer, onDeferred);
         running.add(ticket);
         if (!started) {
             ensureRunning();

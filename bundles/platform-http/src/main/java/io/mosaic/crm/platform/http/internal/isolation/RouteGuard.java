@@ -1,6 +1,8 @@
 package io.mosaic.crm.platform.http.internal.isolation;
 
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
+import io.mosaic.crm.platform.http.internal.error.DatabaseFailures;
+import io.mosaic.crm.platform.http.internal.error.FailureLog;
 import io.mosaic.crm.platform.http.internal.pipeline.ResponseWriter;
 import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.sdk.error.CrmException;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,18 +23,26 @@ import org.slf4j.LoggerFactory;
  * client gets 503 {@code handler_timeout} at once, the handler's thread is interrupted), and the
  * outcome is counted. Exceptions pass through unchanged to the error mapping.
  *
+ * <p>A write (POST, PUT, PATCH, DELETE) whose thread holds an open database transaction at the
+ * deadline is not answered then: the client would be told it failed while it may still commit. The
+ * budget waits for the transaction's outcome (bounded by the database's network timeout), and the
+ * handler's own result or error is the answer; such overruns are counted ({@code deferredTimeouts}).
+ *
  * <p>Only the module's own faults count. The request body is therefore {@linkplain #receive read}
  * before the handler runs, within a budget of its own: a client that sends it slowly, stalls
  * (408 {@code request_timeout}) or hangs up half-way never touches the module's breaker or budget.
  */
 public final class RouteGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteGuard.class);
+    private static final FailureLog STUCK = new FailureLog(LOG, 60_000);
 
     private final ResponseWriter writer;
     private final CircuitBreakers breakers = new CircuitBreakers(new CircuitBreaker.Settings(10, 10_000, 30_000));
     private final HandlerWatchdog watchdog = new HandlerWatchdog();
     private final AtomicLong timeouts = new AtomicLong();
     private final AtomicLong bodyTimeouts = new AtomicLong();
+    private final AtomicLong deferredTimeouts = new AtomicLong();
+    private volatile Predicate<Thread> inTransaction = thread -> false;
     private volatile long budgetMillis;
     private volatile long bodyBudgetMillis = 30_000;
 
@@ -49,6 +60,11 @@ public final class RouteGuard implements AutoCloseable {
         this.bodyBudgetMillis = millis;
     }
 
+    /** Tells whether a thread holds an open database transaction (the platform's {@code Database}). */
+    public void transactions(Predicate<Thread> inTransaction) {
+        this.inTransaction = inTransaction == null ? thread -> false : inTransaction;
+    }
+
     public CircuitBreakers breakers() {
         return breakers;
     }
@@ -58,8 +74,10 @@ public final class RouteGuard implements AutoCloseable {
         CircuitBreaker breaker = breakers.enter(route.moduleId());
         long budget = budgetMillis;
         Thread self = Thread.currentThread();
+        boolean write = isWrite(request.getMethod());
         HandlerWatchdog.Ticket ticket = budget <= 0 ? null
-                : watchdog.watch(budget, () -> timedOut(request, route, breaker, budget, self));
+                : watchdog.watch(budget, () -> timedOut(request, route, breaker, budget, self),
+                        () -> write && inTransaction.test(self), () -> deferred(route, budget));
         Object result = null;
         Throwable failure = null;
         try {
@@ -70,8 +88,10 @@ public final class RouteGuard implements AutoCloseable {
         if (ticket != null && !ticket.finish()) {
             throw timeoutProblem(route, budget); // answered already; the watchdog counted the failure
         }
-        if (failure == null || failure instanceof CrmException || failure instanceof ApiProblem) {
-            breaker.succeeded(); // the handler worked; a domain error is an answer, not a fault
+        if (failure == null || failure instanceof CrmException || failure instanceof ApiProblem
+                || DatabaseFailures.isUnavailable(failure)) {
+            // the handler worked; a domain error is an answer, an unreachable database not the module's fault
+            breaker.succeeded();
         } else {
             breaker.failed(breakers.settings(), route + " threw " + failure.getClass().getName());
         }
@@ -106,6 +126,16 @@ public final class RouteGuard implements AutoCloseable {
         return received;
     }
 
+    private static boolean isWrite(String method) {
+        return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    }
+
+    private void deferred(RouteEntry route, long budget) {
+        deferredTimeouts.incrementAndGet();
+        LOG.warn("{} exceeded its time budget of {} ms inside a database transaction; "
+                + "its answer waits for the transaction's outcome", route, budget);
+    }
+
     private void bodyTimedOut(Request request, long budget) {
         bodyTimeouts.incrementAndGet();
         answerAndClose(request, bodyTimeoutProblem(budget));
@@ -138,11 +168,12 @@ public final class RouteGuard implements AutoCloseable {
                 + " did not answer within " + budget + " ms", List.of(), Map.of("Retry-After", "5"));
     }
 
-    /** Logs where an overrun handler is stuck, once per timeout. */
+    /** Logs where an overrun handler is stuck: once per minute for the same place (see {@code FailureLog}). */
     private static void logStuck(RouteEntry route, long budget, Thread thread) {
-        Throwable where = new Throwable("stack of " + thread.getName() + " at the timeout");
+        Throwable where = new Throwable("stack of a request thread at the timeout");
         where.setStackTrace(thread.getStackTrace());
-        LOG.warn("{} exceeded its time budget of {} ms; answered 503 and interrupted its thread", route, budget, where);
+        STUCK.warn(route + " exceeded its time budget of " + budget
+                + " ms; answered 503 and interrupted its thread " + thread.getName(), where);
     }
 
     /** Live figures for the {@code http} runtime facts. */
@@ -150,6 +181,7 @@ public final class RouteGuard implements AutoCloseable {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("handlerTimeoutMillis", budgetMillis);
         facts.put("handlerTimeouts", timeouts.get());
+        facts.put("deferredTimeouts", deferredTimeouts.get());
         facts.put("bodyTimeoutMillis", bodyBudgetMillis);
         facts.put("bodyTimeouts", bodyTimeouts.get());
         facts.put("handlersWatched", watchdog.watched());

@@ -19,27 +19,31 @@ final class ErrorResponses {
 
     private static final Map<Integer, Status> KNOWN = Map.ofEntries(
             Map.entry(400, new Status("BadRequest", "Malformed request: JSON, a query parameter or a path id"
-                    + " that does not parse (`malformed_json`, `invalid_query`, `invalid_cursor`, `invalid_id`, ...)", null)),
+                    + " that does not parse (`malformed_json`, `invalid_query`, `invalid_cursor`, `invalid_id`,"
+                    + " `invalid_idempotency_key`, ...)", null)),
             Map.entry(401, new Status("Unauthorized", "No or wrong credentials (`unauthorized`)",
                     Headers.WWW_AUTHENTICATE)),
             Map.entry(403, new Status("Forbidden", "The caller lacks the route's permission, or a browser"
                     + " session sent no CSRF token (`forbidden`, `csrf_rejected`, `field_forbidden`)", null)),
             Map.entry(404, new Status("NotFound", "No such resource, or not one the caller may see (`not_found`)", null)),
             Map.entry(409, new Status("Conflict", "A duplicate or conflicting state; for a duplicate the details"
-                    + " carry the matching record's `existingId` (`duplicate`, `conflict`)", null)),
+                    + " carry the matching record's `existingId` (`duplicate`, `conflict`); a request whose"
+                    + " `Idempotency-Key` is still being served (`idempotency_in_progress`, `Retry-After`)", null)),
             Map.entry(412, new Status("PreconditionFailed", "`If-Match` names an older version: someone changed"
                     + " the record since it was read (`version_mismatch`)", null)),
             Map.entry(413, new Status("ContentTooLarge", "The body is larger than the server accepts (`payload_too_large`)", null)),
             Map.entry(415, new Status("UnsupportedMediaType", "The body is not `application/json`"
                     + " (`unsupported_media_type`)", null)),
             Map.entry(422, new Status("UnprocessableContent", "Validation failed: the details name each field"
-                    + " and its problem (`validation_failed`)", null)),
+                    + " and its problem (`validation_failed`); an `Idempotency-Key` used before for a different"
+                    + " request (`idempotency_key_reused`)", null)),
             Map.entry(428, new Status("PreconditionRequired", "`If-Match` is missing (`if_match_required`)", null)),
             Map.entry(429, new Status("TooManyRequests", "Rate-limited (`too_many_requests`): retry after"
                     + " `Retry-After` seconds", Headers.RETRY_AFTER)),
             Map.entry(503, new Status("ServiceUnavailable", "The module is disabled or did not come back from an"
                     + " update in time (`module_unavailable`), or its handlers fail or hang (`circuit_open`,"
-                    + " `handler_timeout`): retry after `Retry-After` seconds", Headers.RETRY_AFTER)));
+                    + " `handler_timeout`), or the database cannot be reached (`database_unavailable`): retry after"
+                    + " `Retry-After` seconds", Headers.RETRY_AFTER)));
 
     private ErrorResponses() {}
 
@@ -71,6 +75,11 @@ final class ErrorResponses {
         if (route.method().equals("PATCH")) {
             statuses.add(412);
             statuses.add(428);
+        }
+        if (Operations.idempotent(route)) {
+            statuses.add(400);
+            statuses.add(409);
+            statuses.add(422);
         }
         statuses.add(429);
         statuses.add(503);

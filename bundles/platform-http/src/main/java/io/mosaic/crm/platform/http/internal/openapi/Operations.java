@@ -12,8 +12,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The operation object of one route: tag, summary, permission, parameters (path, query, and
- * {@code If-Match} on a PATCH), request body, the success response with its headers and the error
+ * The operation object of one route: tag, summary, permission, parameters (path, query,
+ * {@code If-Match} on a PATCH, {@code Idempotency-Key} on a POST), request body, the success response with its headers and the error
  * responses. Remembers which error statuses it used, for {@code components/responses}.
  */
 final class Operations {
@@ -63,6 +63,16 @@ final class Operations {
                     .put("required", doc.errors().contains(428));
             ifMatch.putObject("schema").put("type", "string");
         }
+        if (idempotent(route)) {
+            ObjectNode key = parameters.addObject().put("name", Headers.IDEMPOTENCY_KEY).put("in", "header")
+                    .put("description", "any unique string (a UUID): a retry with the same key and the same request"
+                            + " gets the first answer again (with `Idempotent-Replayed: true`) for 24 hours instead of"
+                            + " running twice; the same key with another request is 422 `idempotency_key_reused`, a retry"
+                            + " while the first is still served 409 `idempotency_in_progress`")
+                    .put("required", false);
+            key.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255)
+                    .put("pattern", "^[\\x21-\\x7e]+$");
+        }
         if (parameters.isEmpty()) {
             op.remove("parameters");
         }
@@ -94,6 +104,9 @@ final class Operations {
         if (versioned && (route.method().equals("GET") || route.method().equals("PATCH"))) {
             headers.putObject(Headers.ETAG).put("$ref", Headers.ref(Headers.ETAG));
         }
+        if (idempotent(route)) {
+            headers.putObject(Headers.IDEMPOTENT_REPLAYED).put("$ref", Headers.ref(Headers.IDEMPOTENT_REPLAYED));
+        }
         if (!headers.isEmpty()) {
             success.set("headers", headers);
         }
@@ -109,6 +122,11 @@ final class Operations {
             return mapper.createObjectNode().set("schema", schemas.named(named.name(), named.schema()));
         }
         return type == null ? null : mapper.createObjectNode().set("schema", schemas.ref(type, use));
+    }
+
+    /** A POST of signed-in callers honours {@code Idempotency-Key}. */
+    static boolean idempotent(RouteEntry route) {
+        return route.method().equals("POST") && !route.permission().isPublic();
     }
 
     private static String successStatus(RouteEntry route) {

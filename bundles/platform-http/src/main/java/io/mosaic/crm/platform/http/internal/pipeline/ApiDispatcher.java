@@ -3,6 +3,7 @@ package io.mosaic.crm.platform.http.internal.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import io.mosaic.crm.platform.http.internal.error.ErrorMapper;
+import io.mosaic.crm.platform.http.internal.idempotency.IdempotencyKeys;
 import io.mosaic.crm.platform.http.internal.isolation.RouteGuard;
 import io.mosaic.crm.platform.http.internal.isolation.SingleAnswer;
 import io.mosaic.crm.platform.http.internal.json.JsonBodyReader;
@@ -15,6 +16,7 @@ import io.mosaic.crm.platform.http.internal.route.RouteEntry;
 import io.mosaic.crm.platform.http.internal.route.RouteResolver;
 import io.mosaic.crm.platform.http.internal.route.RouteTable;
 import io.mosaic.crm.sdk.error.ForbiddenException;
+import io.mosaic.crm.sdk.http.Reply;
 import io.mosaic.crm.sdk.module.ModuleDescriptor;
 import io.mosaic.crm.sdk.security.Authenticator;
 import io.mosaic.crm.sdk.security.Permission;
@@ -53,6 +55,7 @@ public final class ApiDispatcher extends Handler.Abstract {
     private volatile long maxBodyBytes;
     private volatile RequestMetrics metrics; // null: no metric registry, record nothing
     private volatile boolean accessLog;
+    private volatile IdempotencyKeys idempotency; // null: Idempotency-Key is not supported (unit tests)
 
     public ApiDispatcher(ObjectMapper mapper, EndpointRegistry registry, ModuleCatalog modules,
             Supplier<Authenticator> authenticator, long maxBodyBytes) {
@@ -79,6 +82,11 @@ public final class ApiDispatcher extends Handler.Abstract {
     /** The recorder of request metrics, or null to record none. */
     public void metrics(RequestMetrics recorder) {
         this.metrics = recorder;
+    }
+
+    /** Serves {@code Idempotency-Key} on POSTs of signed-in callers. */
+    public void idempotency(IdempotencyKeys keys) {
+        this.idempotency = keys;
     }
 
     /** Whether every request is logged at INFO to {@code io.mosaic.crm.http.access}; it costs throughput. */
@@ -167,6 +175,24 @@ public final class ApiDispatcher extends Handler.Abstract {
                             reader, maxBodyBytes));
                     var hidden = FieldRules.hiddenFor(principal, route.permission());
                     FieldRules.checkRequest(exchange, hidden);
+                    String key = request.getHeaders().get(IdempotencyKeys.HEADER);
+                    IdempotencyKeys keys = idempotency;
+                    if (keys != null && IdempotencyKeys.requested(method, key)) {
+                        return keys.serve(principal, key, method, path, request.getHttpURI().getQuery(),
+                                exchange.bodyBytes(), exchange::idempotentReply,
+                                () -> writer.render(guard.call(request, route, exchange), hidden),
+                                new IdempotencyKeys.Rendering() {
+                                    @Override
+                                    public Answer reply(Reply reply) throws Exception {
+                                        return writer.render(reply, hidden);
+                                    }
+
+                                    @Override
+                                    public Answer failure(Exception failure) {
+                                        return writer.render(ErrorMapper.toProblem(failure, method, path));
+                                    }
+                                });
+                    }
                     return writer.render(guard.call(request, route, exchange), hidden);
                 } finally {
                     route.gate().exit();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mosaic.crm.platform.http.internal.json.JsonBodyReader;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.http.ApiRequest;
+import io.mosaic.crm.sdk.http.IdempotentReply;
 import io.mosaic.crm.sdk.security.Principal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ final class ExchangeRequest implements ApiRequest {
     private final long maxBodyBytes;
     private Map<String, List<String>> query;
     private byte[] body;
+    private volatile IdempotentReply idempotentReply;
 
     ExchangeRequest(Request request, String path, Map<String, String> params, Principal principal,
             JsonBodyReader reader, long maxBodyBytes) {
@@ -127,6 +129,11 @@ final class ExchangeRequest implements ApiRequest {
         bytes();
     }
 
+    /** The body as received (empty without one); for the idempotency fingerprint. */
+    byte[] bodyBytes() {
+        return RequestBody.hasBody(request) ? bytes() : new byte[0];
+    }
+
     private synchronized byte[] bytes() {
         if (body == null) {
             body = RequestBody.read(request, maxBodyBytes);
@@ -147,5 +154,14 @@ final class ExchangeRequest implements ApiRequest {
     @Override
     public Principal principal() {
         return principal;
+    }
+
+    @Override
+    public Optional<IdempotentReply> idempotentReply() {
+        return Optional.ofNullable(idempotentReply);
+    }
+
+    void idempotentReply(IdempotentReply reply) {
+        this.idempotentReply = reply;
     }
 }

@@ -60,4 +60,22 @@ class ErrorMapperTest {
         assertThat(duplicate).contains("\"details\":[{\"field\":\"email\",\"problem\":\"already_exists\",\"existingId\":9}]");
         assertThat(plain).isEqualTo("{\"error\":\"x\",\"message\":\"y\",\"details\":[{\"field\":\"f\",\"problem\":\"p\"}]}");
     }
+
+    @Test
+    void answers_an_unreachable_database_with_503_database_unavailable_and_retry_after() {
+        var timeout = new java.sql.SQLTransientConnectionException("mosaic-db-1 - Connection is not available, request timed out");
+        var broken = new java.sql.SQLNonTransientConnectionException("Socket error", "08000");
+        var refused = new java.sql.SQLException("Could not connect", "08S01", new java.net.ConnectException("refused"));
+        var wrapped = new IllegalStateException("jdbi", new RuntimeException(broken));
+
+        for (Throwable failure : List.of(timeout, broken, refused, wrapped)) {
+            assertThat(map(failure)).satisfies(p -> {
+                assertThat(p.status()).isEqualTo(503);
+                assertThat(p.code()).isEqualTo("database_unavailable");
+                assertThat(p.headers()).containsKey("Retry-After");
+            });
+        }
+        assertThat(map(new java.sql.SQLSyntaxErrorException("bad SQL", "42000")).status()).isEqualTo(500);
+        assertThat(map(new java.net.SocketTimeoutException("a plugin's HTTP call")).status()).isEqualTo(500);
+    }
 }

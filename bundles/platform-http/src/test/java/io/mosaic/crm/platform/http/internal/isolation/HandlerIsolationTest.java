@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 class HandlerIsolationTest {
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicReference<Thread> inTransaction =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private TestServer server;
 
     /** {@code /sleep} honours interrupts; {@code /stubborn} ignores them until released. */
@@ -45,6 +47,17 @@ class HandlerIsolationTest {
             }
         });
         routes.get("/fast", Permission.authenticated(), r -> Map.of("ok", true));
+        routes.post("/commit", Permission.authenticated(), r -> {
+            inTransaction.set(Thread.currentThread());   // as if it held a database transaction
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException stillCommitting) {
+                release.await(60, TimeUnit.SECONDS);
+            } finally {
+                inTransaction.set(null);
+            }
+            return io.mosaic.crm.sdk.http.Reply.created("/api/slow/commit/1", Map.of("id", 1));
+        });
     };
 
     @BeforeEach
@@ -185,5 +198,25 @@ class HandlerIsolationTest {
 
     private HttpResponse<String> post(String path, String user) throws Exception {
         return server.send(server.request(path, user).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
+    void a_write_inside_an_open_transaction_is_answered_with_its_outcome_not_at_the_deadline() throws Exception {
+        guard().budgetMillis(200);
+        guard().transactions(thread -> thread == inTransaction.get());
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return server.sendJson("POST", "/api/slow/commit", "reader", "{}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Thread.sleep(600);                        // three budgets: no answer yet, the outcome is open
+        assertThat(pending).isNotDone();
+        release.countDown();
+
+        assertThat(pending.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+        assertThat(guard().facts()).containsEntry("deferredTimeouts", 1L).containsEntry("handlerTimeouts", 0L);
     }
 }

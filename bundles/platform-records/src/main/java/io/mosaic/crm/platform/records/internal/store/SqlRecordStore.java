@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -111,6 +112,14 @@ public final class SqlRecordStore implements RecordStore {
 
     @Override
     public Record create(Values given, long userId) {
+        return create(given, userId, (handle, record) -> { });
+    }
+
+    /**
+     * Creates a record; {@code beforeCommit} runs inside the write's transaction, after the row and its
+     * change were written (e.g. to store the reply to an {@code Idempotency-Key} with the write).
+     */
+    public Record create(Values given, long userId, BiConsumer<Handle, Record> beforeCommit) {
         return timed("create", () -> {
             Map<String, Object> input = new LinkedHashMap<>();
             for (Field field : type.fields()) {
@@ -130,7 +139,9 @@ public final class SqlRecordStore implements RecordStore {
                 long id = sql.bindValues(h.createUpdate(sql.insert), values, owner, now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
                 Record record = new Record(id, 1, owner, now, now, declared(values), sql.kinds());
-                return written(h, write, record, log(h, EventKind.CREATED, null, record, userId, now));
+                Written done = written(h, write, record, log(h, EventKind.CREATED, null, record, userId, now));
+                beforeCommit.accept(h, record);     // last in the transaction: the idempotent answer
+                return done;
             }));
         });
     }

@@ -68,10 +68,17 @@ public final class ServedType implements Records.RecordRoutes {
         history.register(routes, base, schemas);
     }
 
+    /** Creates; a reply owed to an {@code Idempotency-Key} is stored in the same transaction as the record. */
     Reply create(ApiRequest request) {
         Values values = ValuesReader.read(type, request.bodyTree());
         requireOwnOwner(request, permission(Action.CREATE), values);
-        Record record = store.create(values, request.principal().userId());
+        var idempotent = request.idempotentReply();
+        Record record = store.create(values, request.principal().userId(),
+                (handle, written) -> idempotent.ifPresent(key -> key.storeIn(handle, created(request, written))));
+        return created(request, record);
+    }
+
+    private static Reply created(ApiRequest request, Record record) {
         String location = request.path().replaceAll("/+$", "") + "/" + record.id();
         return Reply.created(location, json(record)).header("ETag", Versions.etag(record.version()));
     }
