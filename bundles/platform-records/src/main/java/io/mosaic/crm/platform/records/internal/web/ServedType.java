@@ -78,7 +78,7 @@ public final class ServedType implements Records.RecordRoutes {
         return created(request, record);
     }
 
-    private static Reply created(ApiRequest request, Record record) {
+    private Reply created(ApiRequest request, Record record) {
         String location = request.path().replaceAll("/+$", "") + "/" + record.id();
         return Reply.created(location, json(record)).header("ETag", Versions.etag(record.version()));
     }
