@@ -568,7 +568,7 @@ class ServiceApiTest {
         long calendar = created("/api/service/calendars", "{\"name\":\"Contract policies " + RUN + "\",\"timeZone\":\"Europe/Berlin\","
                 + "\"hours\":{}}").path("id").asLong();
         return RecordContract.of("/api/service/sla-policies", "service.sla-policies")
-                .sample(n -> "{\"name\":\"Contract " + n + "\",\"order\":" + n + ",\"calendarId\":" + calendar
+                .sample(n -> "{\"name\":\"Contract " + n + "\",\"order\":" + n % 1_000_000 + ",\"calendarId\":" + calendar
                         + ",\"active\":false,\"targets\":{\"resolution\":480}}")
                 .duplicateOf(n -> "{\"name\":\"CONTRACT " + n + "\",\"order\":1,\"calendarId\":" + calendar
                         + ",\"active\":false,\"targets\":{\"resolution\":60}}")

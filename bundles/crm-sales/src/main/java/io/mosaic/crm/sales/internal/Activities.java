@@ -61,8 +61,8 @@ final class Activities {
             }
             Values values = write.values();
             String kind = values.get("kind", String.class);
-            if (kind == null) {
-                return;
+            if (kind == null || !STATUSES.containsKey(kind)) {
+                return;     // a missing or unknown kind is already reported by the field's own check
             }
             String status = values.get("status", String.class);
             if (status == null) {
