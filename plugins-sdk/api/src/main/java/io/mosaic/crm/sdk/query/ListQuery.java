@@ -55,7 +55,7 @@ public final class ListQuery<T> {
         limit = limit(spec, single(params, "limit", "invalid_limit"));
         String sortText = single(params, "sort", "invalid_sort");
         String q = single(params, "q", "invalid_filter");
-        matchOrdered = sortText == null && q != null && !q.isEmpty();
+        matchOrdered = spec.matchOrder() && sortText == null && q != null && !q.isEmpty();
         List<Keyset.Key<T>> requested = parseSort(spec, sortText == null ? String.join(",", spec.defaultSort()) : sortText);
         sort = matchOrdered ? MATCH_ORDER : String.join(",", requested.stream().map(Keyset.Key::text).toList());
         keys = withIdLast(spec, requested);
@@ -123,7 +123,8 @@ public final class ListQuery<T> {
      * The whole statement: {@code SELECT columns FROM from WHERE … ORDER BY … LIMIT :lq_limit}.
      * {@code columns} must include the id column under its own name (e.g. {@code r.id}).
      *
-     * <p>A search ({@code ?q=}) without {@code ?sort=} lists in <em>match order</em>: by the text that
+     * <p>With {@link ListSpec.Builder#searchInMatchOrder()}, a search ({@code ?q=}) without
+     * {@code ?sort=} lists in <em>match order</em>: by the text that
      * matched (the smallest matching column value, in the database's collation), then id. It is
      * one branch per searched column, each an ordered range scan of that column's index that stops
      * after a page ({@code (… ORDER BY column, id LIMIT n) UNION (…) ORDER BY lq_match, id LIMIT n}):

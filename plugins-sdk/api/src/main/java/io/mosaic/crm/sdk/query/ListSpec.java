@@ -41,6 +41,7 @@ public final class ListSpec<T> {
     private final Map<String, Sort<T>> sorts;
     private final List<String> defaultSort;
     private final List<String> searchColumns;
+    private final boolean matchOrder;
     private final List<String> fields;
     private final List<String> conditions;
     private final int defaultLimit;
@@ -51,6 +52,7 @@ public final class ListSpec<T> {
         this.sorts = Map.copyOf(b.sorts);
         this.defaultSort = List.copyOf(b.defaultSort);
         this.searchColumns = List.copyOf(b.searchColumns);
+        this.matchOrder = b.matchOrder;
         this.fields = List.copyOf(b.fields);
         this.conditions = List.copyOf(b.conditions);
         this.defaultLimit = DEFAULT_LIMIT;
@@ -65,6 +67,7 @@ public final class ListSpec<T> {
         this.sorts = other.sorts;
         this.defaultSort = other.defaultSort;
         this.searchColumns = other.searchColumns;
+        this.matchOrder = other.matchOrder;
         this.fields = other.fields;
         this.conditions = other.conditions;
         this.defaultLimit = defaultLimit;
@@ -113,6 +116,10 @@ public final class ListSpec<T> {
         return searchColumns;
     }
 
+    boolean matchOrder() {
+        return matchOrder;
+    }
+
     List<String> conditions() {
         return conditions;
     }
@@ -123,6 +130,7 @@ public final class ListSpec<T> {
         private final Map<String, Sort<T>> sorts = new LinkedHashMap<>();
         private final List<String> defaultSort = new ArrayList<>();
         private final List<String> searchColumns = new ArrayList<>();
+        private boolean matchOrder;
         private final List<String> fields = new ArrayList<>();
         private final List<String> conditions = new ArrayList<>();
 
@@ -168,6 +176,17 @@ public final class ListSpec<T> {
             for (String column : columns) {
                 searchColumns.add(column(column));
             }
+            return this;
+        }
+
+        /**
+         * Lists a search without {@code ?sort=} in match order, one index range per search column
+         * (see {@link ListQuery#statement}); the caller then builds its SQL with {@code statement()}
+         * and pages with {@code pageOf()}. Without it, {@code ?q=} is an {@code OR} of the columns,
+         * in the default sort. Since 1.1.
+         */
+        public Builder<T> searchInMatchOrder() {
+            matchOrder = true;
             return this;
         }
 

@@ -27,6 +27,7 @@ class MatchOrderMariaDbTest {
             .defaultSort("lastName")
             .search("p.first_name").search("p.last_name").search("p.email")
             .where("p.deleted_at IS NULL")
+            .searchInMatchOrder()
             .build();
     private static Jdbi jdbi;
 
@@ -99,6 +100,10 @@ class MatchOrderMariaDbTest {
         assertThat(sorted.statement("p.*", "people p")).contains(" OR ").doesNotContain("UNION");
         assertThat(ListQuery.parse(Map.of("q", List.of("an")), SPEC).statement("p.*", "people p"))
                 .contains("UNION").doesNotContain(" OR ");
+        ListSpec<Person> legacy = ListSpec.<Person>builder("p.id", Person::id).search("p.first_name", "p.last_name").build();
+        ListQuery<Person> or = ListQuery.parse(Map.of("q", List.of("an")), legacy);
+        assertThat(or.matchOrdered()).as("match order is opted into").isFalse();
+        assertThat(or.clauses()).contains("p.first_name LIKE :lq_q ESCAPE '!' OR p.last_name LIKE :lq_q ESCAPE '!'");
     }
 
     private static List<ListQuery.Row<Person>> fetch(ListQuery<Person> query) {

@@ -95,7 +95,8 @@ final class RecordLists {
     }
 
     private ListSpec<Record> spec(Set<String> hidden) {
-        ListSpec.Builder<Record> b = ListSpec.<Record>builder("r.id", Record::id).where("r.deleted_at IS NULL");
+        ListSpec.Builder<Record> b = ListSpec.<Record>builder("r.id", Record::id).where("r.deleted_at IS NULL")
+                .searchInMatchOrder();
         Map<String, String> filterFields = new LinkedHashMap<>();
         for (Field field : type.fields()) {
             String column = ALIAS + field.columnName();
