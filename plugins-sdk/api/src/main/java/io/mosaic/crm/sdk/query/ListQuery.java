@@ -34,8 +34,6 @@ public final class ListQuery<T> {
     /** Longest accepted {@code ?q=}. */
     public static final int MAX_SEARCH_LENGTH = 200;
 
-    /** The sort text of a search in match order, in cursors; no field can have this name. */
-    static final String MATCH_ORDER = "~match";
     /** The column of a match-ordered statement that holds each row's match, see {@link Row}. */
     public static final String MATCH_COLUMN = "lq_match";
 
@@ -57,7 +55,7 @@ public final class ListQuery<T> {
         String q = single(params, "q", "invalid_filter");
         matchOrdered = spec.matchOrder() && sortText == null && q != null && !q.isEmpty();
         List<Keyset.Key<T>> requested = parseSort(spec, sortText == null ? String.join(",", spec.defaultSort()) : sortText);
-        sort = matchOrdered ? MATCH_ORDER : String.join(",", requested.stream().map(Keyset.Key::text).toList());
+        sort = matchOrdered ? MatchOrder.SORT : String.join(",", requested.stream().map(Keyset.Key::text).toList());
         keys = withIdLast(spec, requested);
         fields = fields(spec, single(params, "fields", "invalid_fields"));
         spec.conditions().forEach(conditions::add);
@@ -65,7 +63,7 @@ public final class ListQuery<T> {
         search(spec, q);
         String after = single(params, "after", "invalid_cursor");
         if (after != null && matchOrdered) {
-            matchCursor(after);
+            MatchOrder.bind(after, spec.sorts().get(ListSpec.ID).type(), bindings);
         } else if (after != null) {
             conditions.add(Keyset.condition(keys, cursorValues(after), bindings));
         }
@@ -136,46 +134,13 @@ public final class ListQuery<T> {
         if (!matchOrdered) {
             return "SELECT " + columns + " FROM " + from + " " + clauses();
         }
-        List<String> searched = spec.searchColumns();
-        List<String> branches = new ArrayList<>();
-        for (String column : searched) {
-            List<String> where = new ArrayList<>(conditions);
-            where.add(column + " LIKE :lq_q ESCAPE '!'");
-            String match = match(column, searched);
-            if (bindings.containsKey("lq_mk")) {      // after a cursor: the range from its match on
-                where.add(column + " >= :lq_mk");
-                where.add("(" + match + ", " + idColumn() + ") > (:lq_mk, :lq_mi)");
-            }
-            branches.add("(SELECT " + columns + ", " + match + " AS " + MATCH_COLUMN + " FROM " + from
-                    + " WHERE (" + String.join(") AND (", where) + ") ORDER BY " + column + ", " + idColumn()
-                    + " LIMIT :lq_limit)");
-        }
-        String id = idColumn().substring(idColumn().lastIndexOf('.') + 1);
-        return String.join(" UNION ", branches) + " ORDER BY " + MATCH_COLUMN + ", " + id + " LIMIT :lq_limit";
+        return MatchOrder.statement(columns, from, spec.searchColumns(), conditions, spec.sorts().get(ListSpec.ID).column(),
+                bindings.containsKey("lq_mk"));
     }
 
     /** Whether this is a search listed in match order (see {@link #statement}). */
     public boolean matchOrdered() {
         return matchOrdered;
-    }
-
-    /**
-     * The smallest matching value of a row in the branch of {@code column} (which matches there):
-     * the other searched columns count only where they match too.
-     */
-    private static String match(String column, List<String> searched) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(column);
-        for (String other : searched) {
-            if (!other.equals(column)) {
-                candidates.add("IF(" + other + " LIKE :lq_q ESCAPE '!', " + other + ", " + column + ")");
-            }
-        }
-        return candidates.size() == 1 ? column : "LEAST(" + String.join(", ", candidates) + ")";
-    }
-
-    private String idColumn() {
-        return spec.sorts().get(ListSpec.ID).column();
     }
 
     /** The values of the named parameters in {@link #clauses()}; {@code lq_limit} is {@code limit() + 1}. */
@@ -217,10 +182,7 @@ public final class ListQuery<T> {
         if (matchOrdered) {
             throw new IllegalStateException("a search in match order pages its rows with their matches: use pageOf()");
         }
-        boolean more = rows.size() > limit;
-        List<T> shown = more ? rows.subList(0, limit) : rows;
-        String next = more ? cursor(shown.get(shown.size() - 1)) : null;
-        return new Page<>(shown.stream().<R>map(render).toList(), next);
+        return paged(rows, row -> row, this::cursor, render);
     }
 
     /** A fetched row and, for a search in match order, its {@link #MATCH_COLUMN} value. */
@@ -232,30 +194,18 @@ public final class ListQuery<T> {
         if (!matchOrdered) {
             return page(rows.stream().map(Row::value).toList(), render);
         }
-        boolean more = rows.size() > limit;
-        List<Row<T>> shown = more ? rows.subList(0, limit) : rows;
-        String next = null;
-        if (more) {
-            Row<T> last = shown.get(shown.size() - 1);
-            ListSpec.Sort<T> id = spec.sorts().get(ListSpec.ID);
-            next = Cursor.encode(new Cursor.Position(MATCH_ORDER, List.of(last.match(), id.type().format(id.value().apply(last.value())))));
-        }
-        return new Page<>(shown.stream().map(Row::value).<R>map(render).toList(), next);
+        ListSpec.Sort<T> id = spec.sorts().get(ListSpec.ID);
+        return paged(rows, Row::value, last -> MatchOrder.cursor(last.match(), id.type().format(id.value().apply(last.value()))),
+                render);
     }
 
-    private void matchCursor(String text) {
-        Cursor.Position position = Cursor.decode(text);
-        ListSpec.Sort<T> id = spec.sorts().get(ListSpec.ID);
-        if (!position.sort().equals(MATCH_ORDER) || position.keys().size() != 2
-                || position.keys().get(0) == null || position.keys().get(1) == null) {
-            throw Cursor.invalid();
-        }
-        try {
-            bindings.put("lq_mi", id.type().parse(position.keys().get(1)));
-        } catch (IllegalArgumentException e) {
-            throw Cursor.invalid();
-        }
-        bindings.put("lq_mk", position.keys().get(0));
+    /** Shows {@code limit} of the fetched rows (up to {@code limit + 1}), with the cursor after the last one shown. */
+    private <X, R> Page<R> paged(List<X> rows, Function<X, T> value, Function<X, String> cursorAfter,
+            Function<? super T, R> render) {
+        boolean more = rows.size() > limit;
+        List<X> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? cursorAfter.apply(shown.get(shown.size() - 1)) : null;
+        return new Page<>(shown.stream().map(value).<R>map(render).toList(), next);
     }
 
     private String cursor(T row) {
