@@ -49,7 +49,9 @@ final class Articles {
 
     /** Published articles matching {@code text}, best first: {@code id}, {@code title}, {@code score}. */
     static List<Map<String, Object>> search(Jdbi jdbi, String text, int limit) {
-        String query = text == null ? "" : text.strip();
+        // words only: InnoDB's full-text parser refuses some lone operators (a bare "*") even in
+        // natural language mode, which ignores them anyway
+        String query = text == null ? "" : text.replaceAll("[^\\p{L}\\p{N}\\p{M}]+", " ").strip();
         if (query.isEmpty()) {
             return List.of();
         }

@@ -31,6 +31,9 @@ public final class TestTypes {
                     if ("forbidden".equals(write.values().get("title"))) {
                         write.problem("title", "not_this_one");
                     }
+                    if (write.values().get("code", String.class).isBlank()) {   // NPE when code failed its check
+                        write.problem("code", "blank");
+                    }
                 }
             })
             .build();

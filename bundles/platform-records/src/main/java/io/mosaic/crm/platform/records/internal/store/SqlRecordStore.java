@@ -219,7 +219,11 @@ public final class SqlRecordStore implements RecordStore {
         return new Written(record, change, announced);
     }
 
-    /** References, then the hooks; every problem is reported in one 422. */
+    /**
+     * References, then the hooks; every problem is reported in one 422. A field that failed its
+     * own checks holds no value of its kind: a hook that trips over it (a cast, a null) adds
+     * nothing to the problems already found, which are the answer.
+     */
     private void validate(Write write, Handle handle) {
         for (Field field : type.fields()) {
             if (field.kind() == FieldKind.REFERENCE && write.changes(field.name()) && !write.hasProblem(field.name())
@@ -227,7 +231,13 @@ public final class SqlRecordStore implements RecordStore {
                 checkReference(handle, field, (Long) write.values().get(field.name()), write);
             }
         }
-        type.hooks().validate(write);
+        try {
+            type.hooks().validate(write);
+        } catch (RuntimeException e) {
+            if (!write.hasProblems()) {
+                throw e;
+            }
+        }
         write.throwIfProblems();
         type.hooks().beforeWrite(write);
         write.throwIfProblems();

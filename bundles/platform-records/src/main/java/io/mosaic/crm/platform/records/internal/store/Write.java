@@ -103,6 +103,10 @@ final class Write implements WriteContext {
         return problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
+    boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+
     void throwIfProblems() {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

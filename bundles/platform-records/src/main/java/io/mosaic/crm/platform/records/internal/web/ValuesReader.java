@@ -78,8 +78,8 @@ final class ValuesReader {
             case INTEGER -> node.isIntegralNumber() && node.canConvertToInt() ? (Object) node.intValue() : wrong(name, problems);
             case REFERENCE -> id(name, node, problems);
             case BOOLEAN -> node.isBoolean() ? (Object) node.booleanValue() : wrong(name, problems);
-            case DECIMAL -> node.isNumber() ? decimal(node) : wrong(name, problems);
-            case MONEY -> node.isNumber() ? decimal(node)
+            case DECIMAL -> node.isNumber() ? decimal(name, node, problems) : wrong(name, problems);
+            case MONEY -> node.isNumber() ? decimal(name, node, problems)
                     : node.isTextual() && DECIMAL_TEXT.matcher(node.textValue()).matches() ? new BigDecimal(node.textValue())
                     : wrong(name, problems);
             case DATE -> node.isTextual() ? date(name, node.textValue(), problems) : wrong(name, problems);
@@ -92,9 +92,15 @@ final class ValuesReader {
         return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue() : wrong(name, problems);
     }
 
-    /** The exact decimal written in the JSON text (a float node's shortest text, never its binary value). */
-    private static BigDecimal decimal(JsonNode node) {
-        return node.isBigDecimal() || node.isIntegralNumber() ? node.decimalValue() : new BigDecimal(node.asText());
+    /**
+     * The exact decimal written in the JSON text (a float node's shortest text, never its binary
+     * value); a number too large for a double (1e400 reads as infinity) is no decimal.
+     */
+    private static Object decimal(String name, JsonNode node, List<FieldProblem> problems) {
+        if (node.isBigDecimal() || node.isIntegralNumber()) {
+            return node.decimalValue();
+        }
+        return Double.isFinite(node.doubleValue()) ? new BigDecimal(node.asText()) : wrong(name, problems);
     }
 
     private static Object date(String name, String text, List<FieldProblem> problems) {

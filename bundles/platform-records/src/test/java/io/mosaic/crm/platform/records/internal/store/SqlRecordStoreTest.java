@@ -57,6 +57,14 @@ class SqlRecordStoreTest {
     }
 
     @Test
+    void a_hook_tripping_over_a_field_that_failed_its_check_leaves_the_422_of_that_field() {
+        assertThatThrownBy(() -> widgets.create(Values.of("code", " "), ALICE))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.details())
+                        .extracting(FieldProblem::field, FieldProblem::problem)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("code", "required")));
+    }
+
+    @Test
     void names_every_bad_field_in_one_422_and_writes_nothing() {
         int before = stores.committed.size();
         assertThatThrownBy(() -> widgets.create(Values.of("code", "", "email", "no-at", "colour", "purple",

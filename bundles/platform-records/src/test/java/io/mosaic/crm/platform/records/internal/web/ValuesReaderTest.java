@@ -42,6 +42,9 @@ class ValuesReaderTest {
                                 org.assertj.core.groups.Tuple.tuple("shoe", "unknown_field"),
                                 org.assertj.core.groups.Tuple.tuple("id", "read_only"),
                                 org.assertj.core.groups.Tuple.tuple("version", "read_only")));
+        assertThatThrownBy(() -> ValuesReader.read(TestTypes.WIDGETS, JSON.readTree("{\"price\":1e400}")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.details())
+                        .extracting(FieldProblem::problem).containsExactly("wrong_type"));
         assertThatThrownBy(() -> ValuesReader.read(TestTypes.WIDGETS, JSON.readTree("[1]")))
                 .isInstanceOf(ValidationException.class);
     }
