@@ -2,14 +2,18 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mosaic.crm.testkit.MosaicClient;
+import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import io.mosaic.crm.testkit.MosaicClient;
-import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code bin/backup} and {@code bin/restore} of the distribution (what {@code ./crm backup} and
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * that refuses a non-empty database without {@code --force}, and a round trip that brings back exactly
  * the backed-up state (records, their history, users).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class BackupRestoreTest {
     @RegisterExtension
     static final MosaicPlatform server = MosaicPlatform.bare();

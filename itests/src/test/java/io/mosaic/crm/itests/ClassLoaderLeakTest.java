@@ -7,6 +7,10 @@ import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Installing and uninstalling the example plugin 20 times leaves none of its class loaders behind:
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * cache, its metrics, its event listener, the OpenAPI document — so a platform cache or registry
  * that keeps a plugin class shows up here.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class ClassLoaderLeakTest {
     private static final int CYCLES = 20;
     private static final String DIAGNOSTICS = "/api/platform/diagnostics/classloaders?symbolicName=" + ExamplePlugin.SYMBOLIC_NAME;

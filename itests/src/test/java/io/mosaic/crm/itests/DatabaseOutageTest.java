@@ -19,6 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The embedded MariaDB stalls (SIGSTOP for 10 s) and is then killed (SIGKILL) while clients read and
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * launcher starts MariaDB again by itself, errors stop without anyone restarting Mosaic, exactly the
  * writes answered 201 are in the database, and a refused write retried with its key runs then.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class DatabaseOutageTest {
     private static final int CLIENTS = 4;
     private static final String ACCOUNTS = "/api/customers/accounts";

@@ -58,6 +58,10 @@ class HostileClientTest {
             var tuned = admin.patch("/api/platform/config/io.mosaic.crm.http",
                     "{\"handlerTimeoutMillis\": 2000, \"breakerFailures\": 3, \"minBodyBytesPerSecond\": 0}", null);
             assertThat(tuned.status()).as(tuned.body()).isEqualTo(200);
+            for (int i = 0; i < 100 && admin.get("/api/platform/runtime").json().path("http").path("minBodyBytesPerSecond")
+                    .asLong(-1) != 0; i++) {
+                Thread.sleep(50);                    // applied live, within a second: not yet on a busy machine
+            }
             byte[] body = "{\"name\":\"Slow Upload Ltd\"}".getBytes(StandardCharsets.UTF_8);
             ExecutorService clients = Executors.newFixedThreadPool(6);
             List<Future<Integer>> statuses = new ArrayList<>();

@@ -10,6 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Module updates and refreshes under load fail no request (issue 6, acceptance 2; DESIGN §4): while
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in plugins/: FileInstall updates and refreshes it) and then refreshed 10 times; every answer is a
  * 200 from the old or the new version.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class HotSwapTest {
     private static final String JAR = "versioned-echo.jar";
     private static final int CLIENTS = 8;

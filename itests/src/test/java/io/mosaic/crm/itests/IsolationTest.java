@@ -9,12 +9,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A plugin that throws, loops, fails to activate or fails to resolve leaves every other module
  * serving (issue 6, acceptance 4): the customers API answers 200 throughout, the faulty routes get
  * clean errors, repeated failures trip the plugin's circuit breaker, and the platform still starts.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class IsolationTest {
     private static final String THROWN = "IllegalStateException: the faulty plugin failed, as it always does";
 

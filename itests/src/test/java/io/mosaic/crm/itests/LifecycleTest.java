@@ -21,8 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Stop, restart and a killed process: nothing left running, nothing lost. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class LifecycleTest {
     private static final MosaicPlatform server = MosaicPlatform.bare();   // its own, started by the test: stops and kills it
 

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 16, defects 2 and 3: a burst of wrong sign-ins (each an Argon2 check of 19 MiB) and 200
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * busy or 408, never 500, does not run out of memory, and a signed-in user is still served. In a
  * class of its own, as it loads the server and lifts the per-address limit.
  */
+@ResourceLock(TestLocks.CORES)
 class LoadSheddingTest {
     private static final int SLOW_BODIES = 200;
     private static final int WRONG_SIGN_INS = 60;

@@ -2,12 +2,16 @@ package io.mosaic.crm.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The record kit's outbox: a change committed by a process that is killed (SIGKILL) before its event
@@ -16,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * write, so the process dies exactly between commit and post; it stays off over the restart until
  * the plugin runs again, then the held event arrives.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class OutboxRecoveryTest {
     private static final String RECORDS_PID = "/api/platform/config/io.mosaic.crm.records";
 

@@ -10,12 +10,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A plugin built like a third party builds one, copied into {@code plugins/} of a running Mosaic,
  * serves its routes within moments; deleting the jar takes them away. The time to serve is printed
  * (target/surefire-reports/*-output.txt), not asserted: the poll allows a generous bound.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class PluginDropInTest {
     @RegisterExtension   // a server of its own: installs plugins
     static final MosaicPlatform server = MosaicPlatform.bare();

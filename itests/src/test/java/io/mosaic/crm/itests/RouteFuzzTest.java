@@ -40,10 +40,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p>Reproduce a run with {@code -Dmosaic.fuzz.seed=<the printed seed>}; {@code -Dmosaic.fuzz.requests} sets the count.
  */
-@ResourceLock(RouteFuzzTest.RECORD_LISTS)
+@ResourceLock(TestLocks.RECORD_LISTS)
 class RouteFuzzTest {
-    /** Held while this class runs: a class that changes records in the background must wait for it. */
-    static final String RECORD_LISTS = "record lists";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WORKERS = 4;
     private static final int PER_ROUND = 50;

@@ -6,12 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The build refuses an SDK that changed incompatibly without a major version: runs
  * {@code plugins-sdk/baseline/check-baseline.sh}, which builds scratch copies of the SDK with an
  * incompatible and a compatible change, each without and with the right version bump.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class SdkBaselineTest {
 
     @Test

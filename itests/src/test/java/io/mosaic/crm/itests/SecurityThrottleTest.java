@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Per-address throttling: after too many failed sign-ins from one address, whatever the accounts,
  * that address gets 429 with Retry-After. In a class of its own, as it blocks 127.0.0.1.
  */
+@ResourceLock(TestLocks.CORES)
 class SecurityThrottleTest {
     @RegisterExtension   // a server of its own: blocks 127.0.0.1
     static final MosaicPlatform server = MosaicPlatform.bare();

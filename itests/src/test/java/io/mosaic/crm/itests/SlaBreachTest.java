@@ -24,12 +24,12 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * idling the suite. Other classes switch and refresh the service module meanwhile: it waits
  * through a 503, and it touches nothing but its own calendar, policy, account and case. Its case's
  * clock moves in the case list, which the route fuzz test compares before and after each batch:
- * the two never run at once ({@link RouteFuzzTest#RECORD_LISTS}). It starts first ({@code @Order}),
+ * the two never run at once ({@link TestLocks#RECORD_LISTS}). It starts first ({@code @Order}),
  * so that its minute passes while the rest of the suite runs.
  */
 @Order(0)
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(RouteFuzzTest.RECORD_LISTS)
+@ResourceLock(TestLocks.RECORD_LISTS)
 class SlaBreachTest {
     @RegisterExtension
     static final SharedMosaicPlatform server = MosaicPlatform.bare().shared();

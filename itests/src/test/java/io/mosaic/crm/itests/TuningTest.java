@@ -14,12 +14,14 @@ import java.util.function.IntSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * platform-tuning end to end: a small DB pool saturated by concurrent slow queries (the test-only
  * slow-queries plugin), the advisor's recommendation, applying it, the wait gone, rollback — all
  * without restarting any bundle.
  */
+@ResourceLock(TestLocks.CORES)
 class TuningTest {
     @RegisterExtension   // a server of its own: installs a plugin, shrinks the DB pool, restarts
     static final MosaicPlatform server = MosaicPlatform.bare();

@@ -3,6 +3,7 @@ package io.mosaic.crm.itests.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mosaic.crm.itests.TestLocks;
 import io.mosaic.crm.testkit.MosaicClient;
 import io.mosaic.crm.testkit.MosaicPlatform;
 import java.nio.file.Files;
@@ -12,8 +13,14 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The module operations the console offers, over HTTP: upload update, uninstall, install from plugins/, wiring problems. */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
 class ModuleOperationsApiTest {
     @RegisterExtension   // a server of its own: installs, updates and uninstalls plugins
     static final MosaicPlatform server = MosaicPlatform.bare();
