@@ -1,7 +1,13 @@
 package io.mosaic.crm.platform.records.internal;
 
 import com.codahale.metrics.MetricRegistry;
+import io.mosaic.crm.platform.records.internal.store.BulkStore;
 import io.mosaic.crm.platform.records.internal.store.ChangeLog;
+import io.mosaic.crm.platform.records.internal.web.ChangeRestore;
+import io.mosaic.crm.platform.records.internal.web.ValuesReader;
+import io.mosaic.crm.sdk.bulk.BulkRecords;
+import io.mosaic.crm.sdk.error.FieldProblem;
+import io.mosaic.crm.sdk.record.Values;
 import io.mosaic.crm.platform.records.internal.store.SqlRecordStore;
 import io.mosaic.crm.platform.records.internal.store.StoreContext;
 import io.mosaic.crm.platform.records.internal.web.HistoryReader;
@@ -40,8 +46,8 @@ import org.slf4j.LoggerFactory;
  * any {@link RecordType}, the registry of running types ({@link RecordModule} services, which
  * reference checks and the metadata API read), and the by-id caches declared for each module.
  */
-@Component(service = Records.class)
-public final class RecordPlatform implements Records {
+@Component(service = {Records.class, BulkRecords.class})
+public final class RecordPlatform implements Records, BulkRecords {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPlatform.class);
 
     private record Running(List<RecordType> types, ModuleCaches caches) {}
@@ -130,6 +136,48 @@ public final class RecordPlatform implements Records {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Values read(RecordType type, Map<String, String> cells, List<FieldProblem> problems) {
+        List<FieldProblem> found = new ArrayList<>();
+        Values given = ValuesReader.cells(type, cells, found);
+        Values checked = new BulkStore(type, context).checked(given, 1L, found);
+        problems.addAll(found);
+        return checked.with("ownerId", given.get("ownerId"));
+    }
+
+    @Override
+    public Inserted insert(Handle handle, RecordType type, List<Values> rows, long userId) {
+        long started = System.nanoTime();
+        boolean failed = true;
+        try {
+            Inserted inserted = new BulkStore(type, context).insert(handle, rows, userId);
+            failed = false;
+            return inserted;
+        } finally {
+            metrics.record(type, "bulk-insert", System.nanoTime() - started, failed);
+        }
+    }
+
+    @Override
+    public Map<List<String>, Long> match(Handle handle, RecordType type, List<String> fields, List<Values> rows) {
+        return new BulkStore(type, context).match(handle, fields, rows);
+    }
+
+    @Override
+    public int delete(Handle handle, RecordType type, List<Long> ids, long userId) {
+        return new BulkStore(type, context).delete(handle, ids, userId);
+    }
+
+    @Override
+    public void restore(RecordType type, long id, long changeId, long userId) {
+        ChangeRestore.restore(jdbi, store(type), id, changeId, userId);
+    }
+
+    @Override
+    public long lastChange(Handle handle, RecordType type, long id) {
+        return ChangeLog.last(handle, type.module(), type.entity(), id);
     }
 
     private NamedCache<Long, Record> cacheOf(RecordType type) {

@@ -18,7 +18,11 @@ public final class ResponseWriter {
     public static final String JSON = "application/json; charset=utf-8";
 
     /** A rendered answer: status, extra headers and body bytes ({@code null} for none). */
-    public record Answer(int status, Map<String, String> headers, byte[] body) {}
+    public record Answer(int status, Map<String, String> headers, byte[] body, Reply.BodyWriter stream) {
+        public Answer(int status, Map<String, String> headers, byte[] body) {
+            this(status, headers, body, null);
+        }
+    }
 
     private final ObjectMapper mapper;
 
@@ -39,6 +43,9 @@ public final class ResponseWriter {
         if (result instanceof Reply reply && reply.contentType() != null) {
             Map<String, String> headers = new java.util.LinkedHashMap<>(reply.headers());
             headers.put(HttpHeader.CONTENT_TYPE.asString(), reply.contentType());
+            if (reply.streamed() != null) {
+                return new Answer(reply.status(), headers, null, reply.streamed());
+            }
             return new Answer(reply.status(), headers, (byte[]) reply.body());
         }
         if (result instanceof Reply reply) {
@@ -62,6 +69,10 @@ public final class ResponseWriter {
             headers.put(HttpHeader.CONTENT_TYPE, JSON);
         }
         answer.headers().forEach(headers::put);
+        if (answer.stream() != null) {
+            writeStream(response, answer.stream(), callback);
+            return;
+        }
         if (answer.body() != null && HttpMethod.HEAD.is(response.getRequest().getMethod())) {
             headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
             response.write(true, null, callback);
@@ -69,6 +80,28 @@ public final class ResponseWriter {
         }
         response.write(true, answer.body() == null ? null : ByteBuffer.wrap(answer.body()), callback);
     }
+
+    /**
+     * Streams a body as its writer produces it (chunked); a failure half-way aborts the response, so
+     * that the client sees a broken transfer rather than a short file that looks complete.
+     */
+    private static void writeStream(Response response, Reply.BodyWriter stream, Callback callback) {
+        if (HttpMethod.HEAD.is(response.getRequest().getMethod())) {
+            response.write(true, null, callback);
+            return;
+        }
+        try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+            stream.writeTo(out);
+        } catch (java.io.IOException | RuntimeException e) {
+            STREAM_FAILURES.warn("a streamed answer to {} failed half-way: {}", response.getRequest().getHttpURI().getPath(),
+                    e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    private static final org.slf4j.Logger STREAM_FAILURES = org.slf4j.LoggerFactory.getLogger(ResponseWriter.class);
 
     /** The security headers of every answer, Jetty's own errors included; a strict CSP without inline script. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
