@@ -33,6 +33,7 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
     private final List<String> header;
     private long lastLine;
     private boolean broken;
+    private RuntimeException failure;
 
     CsvRows(InputStream in) throws IOException {
         reader = new StrictUtf8Reader(in);
@@ -43,7 +44,7 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
                 throw new BadRequestException("empty_file", "the CSV file has no header row");
             }
             CSVRecord first = records.next();
-            if (reader.malformed() > 0) {
+            if (first.stream().anyMatch(v -> v.indexOf(StrictUtf8Reader.MARK) >= 0) && reader.malformed() > 0) {
                 throw new BadRequestException("invalid_utf8", "the header row is not valid UTF-8");
             }
             header = List.copyOf(first.toList());
@@ -65,7 +66,8 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            return true; // next() answers the broken row
+            failure = e;  // next() answers the broken row
+            return true;
         }
     }
 
@@ -77,6 +79,9 @@ final class CsvRows implements Iterator<CsvRows.Row>, Closeable {
         long line = lastLine + 1;
         CSVRecord record;
         try {
+            if (failure != null) {
+                throw failure;
+            }
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
             broken = true;

@@ -5,6 +5,7 @@ import io.mosaic.crm.platform.jobs.internal.JobStore.Progress;
 import io.mosaic.crm.sdk.bulk.BulkRecords;
 import io.mosaic.crm.sdk.error.CrmException;
 import io.mosaic.crm.sdk.error.FieldProblem;
+import io.mosaic.crm.sdk.record.Problems;
 import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordStore;
 import io.mosaic.crm.sdk.record.RecordType;
@@ -134,7 +135,9 @@ final class ImportRun {
         List<Problem> problems = new ArrayList<>();
         List<Values> good = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        List<List<FieldProblem>> incomplete = new ArrayList<>();
         Set<Long> failedLines = new HashSet<>();
+        boolean updating = job.policy().equals("update") && !job.matchFields().isEmpty();
         for (CsvRows.Row row : batch) {
             if (row.problem() != null) {
                 problems.add(new Problem(row.line(), "", row.problem()));
@@ -143,9 +146,10 @@ final class ImportRun {
             }
             List<FieldProblem> found = new ArrayList<>();
             Values values = bulk.read(type, fieldCells(row.cells()), found);
-            if (found.isEmpty()) {
-                good.add(values);
+            if (found.isEmpty() || updating && onlyUnmappedMissing(found)) {
+                good.add(values);   // a row that lacks only unmapped required fields may still update a record
                 lines.add(row.line());
+                incomplete.add(found);
             } else {
                 found.forEach(p -> problems.add(new Problem(row.line(), p.field(), p.problem())));
                 failedLines.add(row.line());
@@ -179,6 +183,9 @@ final class ImportRun {
                 } else {
                     failedLines.add(line);
                 }
+            } else if (!incomplete.get(i).isEmpty()) {
+                incomplete.get(i).forEach(p -> problems.add(new Problem(line, p.field(), p.problem())));
+                failedLines.add(line);
             } else {
                 inserts.add(values);
                 insertLines.add(line);
@@ -193,7 +200,7 @@ final class ImportRun {
             } else {
                 long line = insertLines.get(i);
                 inserted.refused().getOrDefault(i, List.of()).forEach(p -> problems.add(new Problem(line,
-                        p.field(), p.existingId() == null ? p.problem() : p.problem() + " of record " + p.existingId())));
+                        p.field(), p.existingId() == null || job.dryRun() ? p.problem() : p.problem() + ": record " + p.existingId())));
                 failedLines.add(line);
             }
         }
@@ -223,6 +230,10 @@ final class ImportRun {
             }
             return false;
         }
+    }
+
+    private boolean onlyUnmappedMissing(List<FieldProblem> found) {
+        return found.stream().allMatch(p -> p.problem().equals(Problems.REQUIRED) && !mappedFields.contains(p.field()));
     }
 
     /** The row's cells by field name, as the mapping says; unmapped columns are ignored. */
