@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * half-written. Its own server, since it kills it.
  */
 class ImportCrashTest {
-    private static final int ROWS = 40_000;
+    private static final int ROWS = 20_000;
 
     @RegisterExtension
     static final MosaicPlatform server = MosaicPlatform.bare();

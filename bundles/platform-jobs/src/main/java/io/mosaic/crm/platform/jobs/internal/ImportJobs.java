@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -49,6 +52,12 @@ public final class ImportJobs {
     private final Path directory;
     private final ThreadPoolExecutor pool;
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mosaic-import-sweep");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final JobMetrics metrics = new JobMetrics();
     private volatile JobSettings settings;
 
@@ -75,7 +84,17 @@ public final class ImportJobs {
         for (long id : store.inState("running")) {       // interrupted by a crash or a stop: resume
             store.move(id, List.of("running"), "queued", null);
         }
-        store.inState("queued").forEach(this::submit);
+        // queued jobs run when their record type is there: modules may start after this bundle
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, 2, TimeUnit.SECONDS);
+    }
+
+    /** Submits the queued jobs that no thread has taken yet. */
+    private void sweep() {
+        try {
+            store.inState("queued").forEach(this::submit);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot look for queued import jobs: {}", e.toString());
+        }
     }
 
     @Modified
@@ -93,6 +112,7 @@ public final class ImportJobs {
 
     @Deactivate
     void stop() throws InterruptedException {
+        sweeper.shutdownNow();
         pool.shutdownNow();   // a running batch rolls back or commits; the job stays running and resumes next start
         pool.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -137,10 +157,22 @@ public final class ImportJobs {
     }
 
     private void submit(long id) {
-        pool.execute(() -> run(id));
+        if (submitted.add(id)) {
+            pool.execute(() -> {
+                try {
+                    run(id);
+                } finally {
+                    submitted.remove(id);
+                }
+            });
+        }
     }
 
     private void run(long id) {
+        Job queued = store.get(id).orElse(null);
+        if (queued == null || records.type(queued.entity()).isEmpty()) {
+            return; // its module is not running (yet): the sweep tries again
+        }
         if (!store.move(id, List.of("queued"), "running", null)) {
             return; // canceled while queued
         }
