@@ -54,6 +54,7 @@ public final class RecordPlatform implements Records, BulkRecords {
 
     private final Map<ServiceReference<RecordModule>, Running> modules = new ConcurrentHashMap<>();
     private final WriteMetrics metrics = new WriteMetrics();
+    private final Map<RecordType, BulkStore> bulkStores = new ConcurrentHashMap<>();
     private final StoreContext context;
     private final Jdbi jdbi;
 
@@ -86,6 +87,7 @@ public final class RecordPlatform implements Records, BulkRecords {
         Running gone = modules.remove(reference);
         if (gone != null) {
             gone.caches().close();
+            gone.types().forEach(bulkStores::remove);
         }
     }
 
@@ -142,7 +144,7 @@ public final class RecordPlatform implements Records, BulkRecords {
     public Values read(RecordType type, Map<String, String> cells, List<FieldProblem> problems) {
         List<FieldProblem> found = new ArrayList<>();
         Values given = ValuesReader.cells(type, cells, found);
-        Values checked = new BulkStore(type, context).checked(given, 1L, found);
+        Values checked = bulkStore(type).checked(given, 1L, found);
         problems.addAll(found);
         return checked.with("ownerId", given.get("ownerId"));
     }
@@ -152,7 +154,7 @@ public final class RecordPlatform implements Records, BulkRecords {
         long started = System.nanoTime();
         boolean failed = true;
         try {
-            Inserted inserted = new BulkStore(type, context).insert(handle, rows, userId);
+            Inserted inserted = bulkStore(type).insert(handle, rows, userId);
             failed = false;
             return inserted;
         } finally {
@@ -162,12 +164,12 @@ public final class RecordPlatform implements Records, BulkRecords {
 
     @Override
     public Map<List<String>, Long> match(Handle handle, RecordType type, List<String> fields, List<Values> rows) {
-        return new BulkStore(type, context).match(handle, fields, rows);
+        return bulkStore(type).match(handle, fields, rows);
     }
 
     @Override
     public int delete(Handle handle, RecordType type, List<Long> ids, long userId) {
-        return new BulkStore(type, context).delete(handle, ids, userId);
+        return bulkStore(type).delete(handle, ids, userId);
     }
 
     @Override
@@ -178,6 +180,11 @@ public final class RecordPlatform implements Records, BulkRecords {
     @Override
     public long lastChange(Handle handle, RecordType type, long id) {
         return ChangeLog.last(handle, type.module(), type.entity(), id);
+    }
+
+    /** One bulk store per type (their SQL is built once), dropped with the type's module. */
+    private BulkStore bulkStore(RecordType type) {
+        return bulkStores.computeIfAbsent(type, t -> new BulkStore(t, context));
     }
 
     private NamedCache<Long, Record> cacheOf(RecordType type) {
