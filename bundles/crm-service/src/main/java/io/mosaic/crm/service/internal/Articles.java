@@ -81,7 +81,9 @@ final class Articles {
             if (write.operation() == WriteContext.Operation.DELETE) {
                 return;
             }
-            if (write.operation() == WriteContext.Operation.UPDATE && write.changes("status")) {
+            // an emptied status is already refused as required (List.of(...).contains(null) would throw)
+            if (write.operation() == WriteContext.Operation.UPDATE && write.changes("status")
+                    && write.values().get("status") != null) {
                 String from = write.before().orElseThrow().text("status");
                 if (!NEXT.get(from).contains(write.values().get("status", String.class))) {
                     write.problem("status", "transition_not_allowed");
