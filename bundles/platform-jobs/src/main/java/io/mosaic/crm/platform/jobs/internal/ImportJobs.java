@@ -5,6 +5,8 @@ import io.mosaic.crm.sdk.bulk.BulkRecords;
 import io.mosaic.crm.sdk.db.Database;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
@@ -67,7 +69,7 @@ public final class ImportJobs {
 
     @Activate
     public ImportJobs(@Reference Database database, @Reference JobsSchema schema, @Reference Records records,
-            @Reference BulkRecords bulk, BundleContext context, JobSettings settings) throws java.io.IOException {
+            @Reference BulkRecords bulk, BundleContext context, JobSettings settings) throws IOException {
         this.store = new JobStore(database.jdbi());
         this.records = records;
         this.bulk = bulk;
@@ -183,7 +185,7 @@ public final class ImportJobs {
             RecordType type = records.type(job.entity()).orElseThrow(() -> new IllegalStateException(
                     "the record type " + job.entity() + " is not running"));
             try (InputStream in = Files.newInputStream(file(job.fileName()));
-                    CountingInput counted = new CountingInput(new java.io.BufferedInputStream(in, 1 << 16))) {
+                    CountingInput counted = new CountingInput(new BufferedInputStream(in, 1 << 16))) {
                 new ImportRun(job, type, records, bulk, () -> settings.batchSize(), this::committed).run(counted, counted);
             }
             store.move(id, List.of("running"), "succeeded", null);
@@ -209,7 +211,7 @@ public final class ImportJobs {
         store.get(id).filter(Job::finished).ifPresent(job -> {
             try {
                 Files.deleteIfExists(file(job.fileName()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 LOG.warn("cannot remove {}: {}", job.fileName(), e.toString());
             }
         });

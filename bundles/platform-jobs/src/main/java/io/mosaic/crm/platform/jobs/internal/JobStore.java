@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,7 +182,7 @@ final class JobStore {
 
     private static Map<String, String> mapping(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<java.util.LinkedHashMap<String, String>>() {});
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

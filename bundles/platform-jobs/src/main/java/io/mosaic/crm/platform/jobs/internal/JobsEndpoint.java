@@ -11,7 +11,9 @@ import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
 import io.mosaic.crm.sdk.security.Permission;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,8 +116,8 @@ public final class JobsEndpoint implements Endpoint {
             jobs.store().eachProblem(job.id(), p -> {
                 try {
                     out.write(p.line() + "," + ImportUpload.cell(p.field()) + "," + ImportUpload.cell(p.problem()) + "\r\n");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             out.flush();

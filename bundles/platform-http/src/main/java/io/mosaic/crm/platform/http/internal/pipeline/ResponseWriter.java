@@ -5,13 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mosaic.crm.platform.http.internal.error.ApiProblem;
 import io.mosaic.crm.platform.http.internal.error.ErrorBody;
 import io.mosaic.crm.sdk.http.Reply;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes JSON answers with the headers every API response carries. */
 public final class ResponseWriter {
@@ -90,9 +95,9 @@ public final class ResponseWriter {
             response.write(true, null, callback);
             return;
         }
-        try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
             stream.writeTo(out);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             STREAM_FAILURES.warn("a streamed answer to {} failed half-way: {}", response.getRequest().getHttpURI().getPath(),
                     e.toString());
             callback.failed(e);
@@ -101,7 +106,7 @@ public final class ResponseWriter {
         callback.succeeded();
     }
 
-    private static final org.slf4j.Logger STREAM_FAILURES = org.slf4j.LoggerFactory.getLogger(ResponseWriter.class);
+    private static final Logger STREAM_FAILURES = LoggerFactory.getLogger(ResponseWriter.class);
 
     /** The security headers of every answer, Jetty's own errors included; a strict CSP without inline script. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -1,12 +1,12 @@
 package io.mosaic.crm.platform.records.internal.store;
 
-import io.mosaic.crm.sdk.bulk.BulkRecords;
 import io.mosaic.crm.sdk.bulk.BulkRecords.Inserted;
+import io.mosaic.crm.sdk.bulk.BulkRecords;
 import io.mosaic.crm.sdk.error.FieldProblem;
 import io.mosaic.crm.sdk.error.UnavailableException;
 import io.mosaic.crm.sdk.event.EventKind;
-import io.mosaic.crm.sdk.record.Change;
 import io.mosaic.crm.sdk.record.Change.FieldChange;
+import io.mosaic.crm.sdk.record.Change;
 import io.mosaic.crm.sdk.record.Field;
 import io.mosaic.crm.sdk.record.FieldKind;
 import io.mosaic.crm.sdk.record.Problems;
@@ -18,10 +18,13 @@ import io.mosaic.crm.sdk.record.WriteContext.Operation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,7 +104,7 @@ public final class BulkStore {
                 type.hooks().afterWrite(writes.get(accepted.get(n)), records.get(r++));
             }
         }
-        return new Inserted(java.util.Arrays.asList(ids), refused);
+        return new Inserted(Arrays.asList(ids), refused);
     }
 
     private void insertAccepted(Handle handle, List<Write> writes, List<Integer> accepted, Instant now, Long[] ids,
@@ -137,7 +140,7 @@ public final class BulkStore {
         String columns = type.fields().stream().map(Field::columnName).collect(Collectors.joining(", "));
         String one = "(" + "?, ".repeat(type.fields().size()) + "?, 1, ?, ?)";
         String statement = "INSERT INTO " + type.table() + " (" + columns + ", owner_id, version, created_at, updated_at)"
-                + " VALUES " + String.join(", ", java.util.Collections.nCopies(rows.size(), one));
+                + " VALUES " + String.join(", ", Collections.nCopies(rows.size(), one));
         Update update = handle.createUpdate(statement);
         int p = 0;
         Object stamp = RecordSql.utc(now);
@@ -210,9 +213,9 @@ public final class BulkStore {
         if (keyed.isEmpty()) {
             return Map.of();
         }
-        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(fields.size(), "?")) + ")";
+        String tuple = "(" + String.join(", ", Collections.nCopies(fields.size(), "?")) + ")";
         String statement = "SELECT id, " + String.join(", ", columns) + " FROM " + type.table() + " WHERE deleted_at IS NULL"
-                + " AND (" + String.join(", ", columns) + ") IN (" + String.join(", ", java.util.Collections.nCopies(keyed.size(), tuple)) + ")";
+                + " AND (" + String.join(", ", columns) + ") IN (" + String.join(", ", Collections.nCopies(keyed.size(), tuple)) + ")";
         var query = handle.createQuery(statement);
         int p = 0;
         for (Values row : keyed) {
@@ -225,7 +228,7 @@ public final class BulkStore {
             List<String> key = new ArrayList<>();
             for (String column : columns) {
                 String text = rs.getString(column);
-                key.add(text == null ? null : text.toLowerCase(java.util.Locale.ROOT));
+                key.add(text == null ? null : text.toLowerCase(Locale.ROOT));
             }
             found.putIfAbsent(key, rs.getLong("id"));
             return 0;
