@@ -49,7 +49,9 @@ final class Articles {
 
     /** Published articles matching {@code text}, best first: {@code id}, {@code title}, {@code score}. */
     static List<Map<String, Object>> search(Jdbi jdbi, String text, int limit) {
-        String query = text == null ? "" : text.strip();
+        // InnoDB parses operators such as a lone * even in natural language mode (a syntax error), and a NUL
+        // breaks the statement: only letters and digits make words, so only they are searched for
+        String query = text == null ? "" : text.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
         if (query.isEmpty()) {
             return List.of();
         }
