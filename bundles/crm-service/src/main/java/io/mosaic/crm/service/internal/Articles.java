@@ -49,8 +49,8 @@ final class Articles {
 
     /** Published articles matching {@code text}, best first: {@code id}, {@code title}, {@code score}. */
     static List<Map<String, Object>> search(Jdbi jdbi, String text, int limit) {
-        // words only: InnoDB's full-text parser refuses some lone operators (a bare "*") even in
-        // natural language mode, which ignores them anyway
+        // InnoDB parses operators such as a lone * even in natural language mode (a syntax error), and a NUL
+        // breaks the statement: only letters and digits make words, so only they are searched for
         String query = text == null ? "" : text.replaceAll("[^\\p{L}\\p{N}\\p{M}]+", " ").strip();
         if (query.isEmpty()) {
             return List.of();
@@ -83,7 +83,9 @@ final class Articles {
             if (write.operation() == WriteContext.Operation.DELETE) {
                 return;
             }
-            if (write.operation() == WriteContext.Operation.UPDATE && write.changes("status")) {
+            // an emptied status is already refused as required (List.of(...).contains(null) would throw)
+            if (write.operation() == WriteContext.Operation.UPDATE && write.changes("status")
+                    && write.values().get("status") != null) {
                 String from = write.before().orElseThrow().text("status");
                 if (!NEXT.get(from).contains(write.values().get("status", String.class))) {
                     write.problem("status", "transition_not_allowed");

@@ -43,6 +43,16 @@ public interface ApiRequest {
     /** The JSON body as a tree, parsed strictly (no trailing content, no duplicate keys). */
     JsonNode bodyTree();
 
+    /**
+     * The raw body of a route declared with {@link Route#streamedBody}, read as it arrives; such
+     * routes have no {@link #bodyTree}. Reading it is subject to the platform's body deadline.
+     *
+     * @since 1.4
+     */
+    default java.io.InputStream bodyStream() {
+        throw new UnsupportedOperationException("the route does not declare a streamed body");
+    }
+
     /** The address of the connection's peer (a reverse proxy, if there is one). */
     default String remoteAddress() {
         return "unknown";

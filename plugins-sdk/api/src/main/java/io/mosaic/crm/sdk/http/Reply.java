@@ -17,6 +17,17 @@ public final class Reply {
         this(status, body, null);
     }
 
+    /**
+     * Writes a streamed body to the response as it is produced, after the handler returned (and so
+     * outside its time budget): a failure half-way aborts the response.
+     *
+     * @since 1.4
+     */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
     private Reply(int status, Object body, String contentType) {
         this.status = status;
         this.body = body;
@@ -34,6 +45,20 @@ public final class Reply {
     /** A non-JSON text answer in UTF-8, e.g. {@code content(200, "text/plain; version=0.0.4", text)}. */
     public static Reply content(int status, String contentType, String body) {
         return content(status, contentType, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A non-JSON answer whose body {@code writer} writes straight to the connection, for exports of
+     * any size in constant memory: check everything that can be refused before returning it, since
+     * the status is sent before the first byte.
+     *
+     * @since 1.4
+     */
+    public static Reply stream(int status, String contentType, BodyWriter writer) {
+        if (contentType == null || contentType.isBlank()) {
+            throw new IllegalArgumentException("content type required");
+        }
+        return new Reply(status, java.util.Objects.requireNonNull(writer, "writer"), contentType);
     }
 
     public static Reply ok(Object body) {
@@ -66,6 +91,11 @@ public final class Reply {
     /** The body to write as JSON, or {@code null} for none; the raw bytes for a {@link #content} reply. */
     public Object body() {
         return body instanceof byte[] bytes ? bytes.clone() : body;
+    }
+
+    /** The writer of a {@link #stream} reply, or {@code null}. @since 1.4 */
+    public BodyWriter streamed() {
+        return body instanceof BodyWriter writer ? writer : null;
     }
 
     /** The media type of a {@link #content} reply, or {@code null} for JSON. */

@@ -48,4 +48,15 @@ public interface Route {
     default Route errors(int... statuses) {
         return this;
     }
+
+    /**
+     * The route takes a body of {@code mediaType} (e.g. {@code text/csv}) instead of JSON, which the
+     * platform does not read ahead nor limit to its JSON body size: the handler reads it from
+     * {@link ApiRequest#bodyStream} and enforces its own limit.
+     *
+     * @since 1.4
+     */
+    default Route streamedBody(String mediaType) {
+        throw new UnsupportedOperationException("this platform does not stream request bodies");
+    }
 }

@@ -1,7 +1,13 @@
 package io.mosaic.crm.platform.records.internal;
 
 import com.codahale.metrics.MetricRegistry;
+import io.mosaic.crm.platform.records.internal.store.BulkStore;
 import io.mosaic.crm.platform.records.internal.store.ChangeLog;
+import io.mosaic.crm.platform.records.internal.web.ChangeRestore;
+import io.mosaic.crm.platform.records.internal.web.ValuesReader;
+import io.mosaic.crm.sdk.bulk.BulkRecords;
+import io.mosaic.crm.sdk.error.FieldProblem;
+import io.mosaic.crm.sdk.record.Values;
 import io.mosaic.crm.platform.records.internal.store.SqlRecordStore;
 import io.mosaic.crm.platform.records.internal.store.StoreContext;
 import io.mosaic.crm.platform.records.internal.web.HistoryReader;
@@ -40,14 +46,15 @@ import org.slf4j.LoggerFactory;
  * any {@link RecordType}, the registry of running types ({@link RecordModule} services, which
  * reference checks and the metadata API read), and the by-id caches declared for each module.
  */
-@Component(service = Records.class)
-public final class RecordPlatform implements Records {
+@Component(service = {Records.class, BulkRecords.class})
+public final class RecordPlatform implements Records, BulkRecords {
     private static final Logger LOG = LoggerFactory.getLogger(RecordPlatform.class);
 
     private record Running(List<RecordType> types, ModuleCaches caches) {}
 
     private final Map<ServiceReference<RecordModule>, Running> modules = new ConcurrentHashMap<>();
     private final WriteMetrics metrics = new WriteMetrics();
+    private final Map<RecordType, BulkStore> bulkStores = new ConcurrentHashMap<>();
     private final StoreContext context;
     private final Jdbi jdbi;
 
@@ -80,6 +87,7 @@ public final class RecordPlatform implements Records {
         Running gone = modules.remove(reference);
         if (gone != null) {
             gone.caches().close();
+            gone.types().forEach(bulkStores::remove);
         }
     }
 
@@ -130,6 +138,53 @@ public final class RecordPlatform implements Records {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Values read(RecordType type, Map<String, String> cells, List<FieldProblem> problems) {
+        List<FieldProblem> found = new ArrayList<>();
+        Values given = ValuesReader.cells(type, cells, found);
+        Values checked = bulkStore(type).checked(given, 1L, found);
+        problems.addAll(found);
+        return checked.with("ownerId", given.get("ownerId"));
+    }
+
+    @Override
+    public Inserted insert(Handle handle, RecordType type, List<Values> rows, long userId) {
+        long started = System.nanoTime();
+        boolean failed = true;
+        try {
+            Inserted inserted = bulkStore(type).insert(handle, rows, userId);
+            failed = false;
+            return inserted;
+        } finally {
+            metrics.record(type, "bulk-insert", System.nanoTime() - started, failed);
+        }
+    }
+
+    @Override
+    public Map<List<String>, Long> match(Handle handle, RecordType type, List<String> fields, List<Values> rows) {
+        return bulkStore(type).match(handle, fields, rows);
+    }
+
+    @Override
+    public int delete(Handle handle, RecordType type, List<Long> ids, long userId) {
+        return bulkStore(type).delete(handle, ids, userId);
+    }
+
+    @Override
+    public void restore(RecordType type, long id, long changeId, long userId) {
+        ChangeRestore.restore(jdbi, store(type), id, changeId, userId);
+    }
+
+    @Override
+    public long lastChange(Handle handle, RecordType type, long id) {
+        return ChangeLog.last(handle, type.module(), type.entity(), id);
+    }
+
+    /** One bulk store per type (their SQL is built once), dropped with the type's module. */
+    private BulkStore bulkStore(RecordType type) {
+        return bulkStores.computeIfAbsent(type, t -> new BulkStore(t, context));
     }
 
     private NamedCache<Long, Record> cacheOf(RecordType type) {

@@ -105,6 +105,8 @@ public final class ErrorMapper {
             return 412;
         } else if (e instanceof ValidationException) {
             return 422;
+        } else if (e instanceof io.mosaic.crm.sdk.error.PayloadTooLargeException) {
+            return 413;
         } else if (e instanceof PreconditionRequiredException) {
             return 428;
         } else if (e instanceof UnavailableException) {

@@ -55,7 +55,7 @@ final class ErrorResponses {
      */
     static SortedSet<Integer> of(RouteEntry route) {
         SortedSet<Integer> statuses = new TreeSet<>(route.doc().errors());
-        boolean hasBody = route.doc().requestBody() != null || route.doc().requestSchema() != null;
+        boolean hasBody = route.doc().requestBody() != null || route.doc().requestSchema() != null || route.doc().streamed();
         boolean hasPathParams = !route.pattern().paramNames().isEmpty();
         if (hasBody || hasPathParams || !route.doc().queryParameters().isEmpty()) {
             statuses.add(400);

@@ -77,7 +77,10 @@ final class Operations {
             op.remove("parameters");
         }
         ObjectNode body = body(doc.requestSchema(), doc.requestBody(), Use.REQUEST);
-        if (body != null) {
+        if (doc.streamed()) {
+            op.putObject("requestBody").put("required", true).putObject("content").putObject(doc.streamedBody())
+                    .putObject("schema").put("type", "string");
+        } else if (body != null) {
             op.putObject("requestBody").put("required", true).putObject("content").set("application/json", body);
         }
         ObjectNode responses = op.putObject("responses");

@@ -157,27 +157,32 @@ public final class ApiDispatcher extends Handler.Abstract {
             }
             return new Answer(200, Map.of(), openApi.render(registry.table()));
         }
-        RequestBody.checkDeclaredLength(request, maxBodyBytes);
         for (int attempt = 0; attempt < 4; attempt++) { // an update may be followed at once by a refresh
             RouteTable.Lookup lookup = resolver.lookup(method, path); // parks while the module is swapped
             RouteTable table = registry.table();
             if (lookup instanceof RouteTable.Found found) {
                 RouteEntry route = found.route();
                 request.setAttribute(RequestMetrics.ROUTE_ATTRIBUTE, route.pattern());
+                boolean streamed = route.doc().streamed();
+                if (!streamed) {
+                    RequestBody.checkDeclaredLength(request, maxBodyBytes);
+                }
                 authorize(principal, route.permission());
                 CsrfGuard.check(request, principal, route.permission());
-                RequestBody.checkMediaType(request);
+                RequestBody.checkMediaType(request, route.doc().streamedBody());
                 if (!route.gate().enter()) {
                     continue; // its endpoint is going away: look again in the newer table
                 }
                 try {
-                    var exchange = receive(request, new ExchangeRequest(request, path, found.params(), principal,
-                            reader, maxBodyBytes));
+                    var exchange = new ExchangeRequest(request, path, found.params(), principal, reader, maxBodyBytes);
+                    if (!streamed) {
+                        receive(request, exchange);
+                    }
                     var hidden = FieldRules.hiddenFor(principal, route.permission());
-                    FieldRules.checkRequest(exchange, hidden);
+                    FieldRules.checkRequest(exchange, hidden, streamed);
                     String key = request.getHeaders().get(IdempotencyKeys.HEADER);
                     IdempotencyKeys keys = idempotency;
-                    if (keys != null && IdempotencyKeys.requested(method, key)) {
+                    if (keys != null && !streamed && IdempotencyKeys.requested(method, key)) {
                         return keys.serve(principal, key, method, path, request.getHttpURI().getQuery(),
                                 exchange.bodyBytes(), exchange::idempotentReply,
                                 () -> writer.render(guard.call(request, route, exchange), hidden),
@@ -205,6 +210,7 @@ public final class ApiDispatcher extends Handler.Abstract {
             if (module.isPresent() && !table.serves(module.get().id())) {
                 throw unavailable(module.get().id());
             }
+            RequestBody.checkDeclaredLength(request, maxBodyBytes);
             throw ApiProblem.notFound(path);
         }
         throw unavailable(modules.moduleOf(path).map(ModuleDescriptor::id).orElse(path));

@@ -142,6 +142,11 @@ final class ExchangeRequest implements ApiRequest {
     }
 
     @Override
+    public java.io.InputStream bodyStream() {
+        return org.eclipse.jetty.io.Content.Source.asInputStream(request);
+    }
+
+    @Override
     public String remoteAddress() {
         return Request.getRemoteAddr(request);
     }

@@ -30,12 +30,12 @@ final class FieldRules {
     }
 
     /** Refuses sorting or filtering by a hidden field, and writing one (a JSON body naming it). */
-    static void checkRequest(ExchangeRequest exchange, Set<String> hidden) {
+    static void checkRequest(ExchangeRequest exchange, Set<String> hidden, boolean streamed) {
         if (hidden.isEmpty()) {
             return;
         }
         checkQuery(exchange.queryParams(), hidden);
-        if (WITH_BODY.contains(exchange.method()) && exchange.header("Content-Length").filter(l -> !l.equals("0"))
+        if (!streamed && WITH_BODY.contains(exchange.method()) && exchange.header("Content-Length").filter(l -> !l.equals("0"))
                 .or(() -> exchange.header("Transfer-Encoding")).isPresent()) {
             JsonNode body = exchange.bodyTree();
             for (String field : hidden) {

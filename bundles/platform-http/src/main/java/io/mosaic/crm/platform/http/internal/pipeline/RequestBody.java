@@ -51,12 +51,23 @@ final class RequestBody {
      * {@code text/plain}), so a forged form post is refused even when it carries no fetch metadata.
      */
     static void checkMediaType(Request request) {
+        checkMediaType(request, null);
+    }
+
+    /** The same for a route that streams a body of {@code streamed} (null: JSON) to its handler. */
+    static void checkMediaType(Request request, String streamed) {
         String method = request.getMethod();
         if (SAFE.contains(method)) {
             return;
         }
         String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         boolean required = WITH_BODY.contains(method) && hasBody(request);
+        if (streamed != null) {
+            if (contentType == null ? required : !isMedia(contentType, streamed)) {
+                throw new ApiProblem(415, "unsupported_media_type", "send the body as " + streamed + "; charset=utf-8");
+            }
+            return;
+        }
         if (contentType == null ? required : !isJson(contentType)) {
             throw new ApiProblem(415, "unsupported_media_type", "send the body as application/json; charset=utf-8");
         }
@@ -65,6 +76,13 @@ final class RequestBody {
     static boolean hasBody(Request request) {
         return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH) > 0
                 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** {@code contentType} names {@code media}, with no charset or UTF-8. */
+    static boolean isMedia(String contentType, String media) {
+        String[] parts = contentType.split(";", 2);
+        return parts[0].trim().equalsIgnoreCase(media)
+                && (parts.length == 1 || isJson("application/json;" + parts[1]));
     }
 
     static boolean isJson(String contentType) {

@@ -59,7 +59,7 @@ public final class RouteCollector implements Routes {
     public List<RouteEntry> entries() {
         return declared.stream().map(d -> new RouteEntry(d.method, d.pattern, d.permission, d.handler,
                 new RouteDoc(d.summary, d.requestBody, d.responseBody, d.queryParameters,
-                d.requestSchema, d.responseSchema, d.querySchemas, d.errors), module, gate)).toList();
+                d.requestSchema, d.responseSchema, d.querySchemas, d.errors, d.streamedBody), module, gate)).toList();
     }
 
     /** An unmodifiable copy that keeps the declared order, so that the OpenAPI document is stable. */
@@ -80,6 +80,7 @@ public final class RouteCollector implements Routes {
         final List<Integer> errors = new ArrayList<>();
         RouteDoc.NamedSchema requestSchema;
         RouteDoc.NamedSchema responseSchema;
+        String streamedBody;
 
         Declared(String method, RoutePattern pattern, Permission permission, Handler handler) {
             this.method = method;
@@ -122,6 +123,15 @@ public final class RouteCollector implements Routes {
         public Route queryParameter(String name, String description, Map<String, Object> schema) {
             queryParameter(name, description);
             querySchemas.put(name, ordered(schema));
+            return this;
+        }
+
+        @Override
+        public Route streamedBody(String mediaType) {
+            if (mediaType == null || !mediaType.matches("[a-z]+/[a-z0-9.+-]+")) {
+                throw new IllegalArgumentException("not a media type: " + mediaType);
+            }
+            this.streamedBody = mediaType;
             return this;
         }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters,
         NamedSchema requestSchema, NamedSchema responseSchema, Map<String, Map<String, Object>> querySchemas,
-        List<Integer> errors) {
+        List<Integer> errors, String streamedBody) {
 
     /** A JSON Schema with the name it has under {@code components/schemas}. */
     public record NamedSchema(String name, Map<String, Object> schema) {}
@@ -20,7 +20,18 @@ public record RouteDoc(String summary, Class<?> requestBody, Class<?> responseBo
         errors = List.copyOf(errors);
     }
 
+    public RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters,
+            NamedSchema requestSchema, NamedSchema responseSchema, Map<String, Map<String, Object>> querySchemas,
+            List<Integer> errors) {
+        this(summary, requestBody, responseBody, queryParameters, requestSchema, responseSchema, querySchemas, errors, null);
+    }
+
     public RouteDoc(String summary, Class<?> requestBody, Class<?> responseBody, Map<String, String> queryParameters) {
         this(summary, requestBody, responseBody, queryParameters, null, null, Map.of(), List.of());
+    }
+
+    /** Whether the body is not JSON but streamed to the handler ({@code Route#streamedBody}). */
+    public boolean streamed() {
+        return streamedBody != null;
     }
 }

@@ -66,6 +66,43 @@ public final class ChangeLog {
                 change.at(), change.version(), change.fields());
     }
 
+    /**
+     * Stores many changes with one multi-row INSERT, marked as posted at {@code postedAt} (their
+     * events are announced per batch by the bulk writer's caller); answers nothing.
+     */
+    public static void insertPosted(Handle handle, List<Change> changes, Instant postedAt) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO record_changes (module, entity, record_id, kind, user_id,"
+                + " changed_at, version, changes, dispatched_at) VALUES ");
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        var update = handle.createUpdate(sql.toString());
+        int p = 0;
+        for (Change change : changes) {
+            update.bind(p++, change.module()).bind(p++, change.entity()).bind(p++, change.recordId())
+                    .bind(p++, change.kind().name()).bind(p++, change.userId()).bind(p++, utc(change.at()))
+                    .bind(p++, change.version()).bind(p++, json(change.fields())).bind(p++, utc(postedAt));
+        }
+        update.execute();
+    }
+
+    /** The id of the newest change of a record, or 0. */
+    public static long last(Handle handle, String module, String entity, long recordId) {
+        return handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM record_changes WHERE module = :module"
+                        + " AND entity = :entity AND record_id = :recordId")
+                .bind("module", module).bind("entity", entity).bind("recordId", recordId).mapTo(Long.class).one();
+    }
+
+    /** One change of a record by id, if it is that record's. */
+    public static java.util.Optional<Change> one(Handle handle, String module, String entity, long recordId, long id) {
+        return handle.createQuery("SELECT id, module, entity, record_id, kind, user_id, changed_at, version, changes"
+                        + " FROM record_changes WHERE id = :id AND module = :module AND entity = :entity AND record_id = :recordId")
+                .bind("id", id).bind("module", module).bind("entity", entity).bind("recordId", recordId).map(CHANGE).findOne();
+    }
+
     /** A record's changes, newest first, with ids below {@code before}. */
     public static List<Change> history(Handle handle, String module, String entity, long recordId, long before, int limit) {
         return handle.createQuery(HISTORY).bind("module", module).bind("entity", entity).bind("recordId", recordId)

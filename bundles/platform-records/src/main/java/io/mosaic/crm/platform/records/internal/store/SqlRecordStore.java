@@ -64,6 +64,11 @@ public final class SqlRecordStore implements RecordStore {
         return sql;
     }
 
+    /** The database, for reads that stream (exports). */
+    public org.jdbi.v3.core.Jdbi jdbi() {
+        return context.jdbi();
+    }
+
     @Override
     public Optional<Record> find(long id) {
         try {

@@ -99,6 +99,10 @@ final class Write implements WriteContext {
         return announced;
     }
 
+    List<FieldProblem> problems() {
+        return List.copyOf(problems);
+    }
+
     boolean hasProblem(String field) {
         return problems.stream().anyMatch(p -> p.field().equals(field));
     }

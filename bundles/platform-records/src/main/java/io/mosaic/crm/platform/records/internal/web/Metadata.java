@@ -27,6 +27,11 @@ final class Metadata {
         out.put("label", type.label());
         out.put("path", "/api/" + type.module() + "/" + type.path());
         out.put("resource", type.resource());
+        String importName = type.module() + "." + Character.toLowerCase(type.entity().charAt(0)) + type.entity().substring(1);
+        out.put("name", importName);
+        // bulk data (docs/import-export.md): the streamed export, and the import job of platform-jobs
+        out.put("export", "/api/" + type.module() + "/" + type.path() + "/export");
+        out.put("import", "/api/jobs/imports?entity=" + importName);
         Map<String, Object> permissions = new LinkedHashMap<>();
         Map<String, Boolean> granted = new LinkedHashMap<>();
         for (Action action : Action.values()) {

@@ -26,7 +26,10 @@ import java.util.regex.Pattern;
  * numbers and booleans; unknown fields, read-only fields and values of the wrong JSON type are
  * 422 naming every such field. Only the fields present are in the result (merge patch).
  */
-final class ValuesReader {
+public final class ValuesReader {
+    private static final Pattern INTEGER_TEXT = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern NUMBER_TEXT = Pattern.compile("-?[0-9]{1,40}(\\.[0-9]{1,20})?");
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON_TEXT = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern DECIMAL_TEXT = Pattern.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,10})?");
     private static final List<String> READ_ONLY = List.of("id", "version", "createdAt", "updatedAt");
 
@@ -37,6 +40,49 @@ final class ValuesReader {
             throw new ValidationException("", "not_an_object");
         }
         List<FieldProblem> problems = new ArrayList<>();
+        Values values = read(type, body, problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return values;
+    }
+
+    /**
+     * Text cells (field name → text, as in a CSV file) bound like a JSON body whose values have the
+     * fields' JSON types: numbers, {@code true}/{@code false}, JSON text for JSON fields; an empty
+     * cell is no value. Problems are added, not thrown.
+     */
+    public static Values cells(RecordType type, Map<String, String> cells, List<FieldProblem> problems) {
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        cells.forEach((name, text) -> {
+            if (text != null && !text.isEmpty()) {
+                node.set(name, cell(name.equals("ownerId") ? FieldKind.REFERENCE
+                        : type.field(name).map(Field::kind).orElse(FieldKind.TEXT), text));
+            }
+        });
+        return read(type, node, problems);
+    }
+
+    private static JsonNode cell(FieldKind kind, String text) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        String t = text.strip();
+        return switch (kind) {
+            case INTEGER, REFERENCE -> INTEGER_TEXT.matcher(t).matches() ? nodes.numberNode(Long.parseLong(t)) : nodes.textNode(text);
+            case DECIMAL, MONEY -> NUMBER_TEXT.matcher(t).matches() ? nodes.numberNode(new BigDecimal(t)) : nodes.textNode(text);
+            case BOOLEAN -> t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")
+                    ? nodes.booleanNode(t.equalsIgnoreCase("true")) : nodes.textNode(text);
+            case JSON -> {
+                try {
+                    yield JSON_TEXT.readTree(t);
+                } catch (java.io.IOException e) {
+                    yield nodes.textNode(text);
+                }
+            }
+            default -> nodes.textNode(text);
+        };
+    }
+
+    private static Values read(RecordType type, JsonNode body, List<FieldProblem> problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -58,9 +104,6 @@ final class ValuesReader {
             } else {
                 values.put(name, node.isNull() ? null : value(field, node, problems));
             }
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
         }
         return Values.of(values);
     }
