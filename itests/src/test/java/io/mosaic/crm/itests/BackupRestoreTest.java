@@ -23,6 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class BackupRestoreTest {
     @RegisterExtension
     static final MosaicPlatform server = MosaicPlatform.bare();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class ClassLoaderLeakTest {
     private static final int CYCLES = 20;
     private static final String DIAGNOSTICS = "/api/platform/diagnostics/classloaders?symbolicName=" + ExamplePlugin.SYMBOLIC_NAME;

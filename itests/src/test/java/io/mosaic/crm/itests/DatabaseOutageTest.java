@@ -33,6 +33,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class DatabaseOutageTest {
     private static final int CLIENTS = 4;
     private static final String ACCOUNTS = "/api/customers/accounts";

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /** Jars dropped into, replaced in and deleted from plugins/ are installed, updated and uninstalled live. */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class HotDeployTest {
     private static final String ECHO = "io.mosaic.crm.testing.echo";
 

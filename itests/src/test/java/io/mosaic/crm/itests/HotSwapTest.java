@@ -23,6 +23,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class HotSwapTest {
     private static final String JAR = "versioned-echo.jar";
     private static final int CLIENTS = 8;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class IsolationTest {
     private static final String THROWN = "IllegalStateException: the faulty plugin failed, as it always does";
 

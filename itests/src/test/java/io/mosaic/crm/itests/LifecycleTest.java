@@ -29,6 +29,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /** Stop, restart and a killed process: nothing left running, nothing lost. */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class LifecycleTest {
     private static final MosaicPlatform server = MosaicPlatform.bare();   // its own, started by the test: stops and kills it
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class OutboxRecoveryTest {
     private static final String RECORDS_PID = "/api/platform/config/io.mosaic.crm.records";
 

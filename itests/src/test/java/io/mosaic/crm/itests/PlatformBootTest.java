@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class PlatformBootTest {
     @RegisterExtension   // a server of its own: checks a freshly booted server, empty account list included
     static final MosaicPlatform server = MosaicPlatform.bare();

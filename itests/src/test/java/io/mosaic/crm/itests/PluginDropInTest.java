@@ -22,6 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class PluginDropInTest {
     @RegisterExtension   // a server of its own: installs plugins
     static final MosaicPlatform server = MosaicPlatform.bare();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /** The module operations the console offers, over HTTP: upload update, uninstall, install from plugins/, wiring problems. */
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(value = TestLocks.CORES, mode = ResourceAccessMode.READ)
+@ResourceLock(TestLocks.SECOND_SERVER)
 class ModuleOperationsApiTest {
     @RegisterExtension   // a server of its own: installs, updates and uninstalls plugins
     static final MosaicPlatform server = MosaicPlatform.bare();
