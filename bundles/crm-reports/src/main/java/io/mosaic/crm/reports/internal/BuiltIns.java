@@ -37,23 +37,25 @@ public final class BuiltIns {
     public BuiltIns(@Reference ReportsSchema schema, @Reference Records records, @Reference Database database) {
         this.records = records;
         this.database = database;
-        seed();
+        seed(List.of());
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindRecordModule(RecordModule module) {
         if (records != null) {
-            seed();
+            seed(module.recordTypes());   // the record kit may learn of the module's types after us
         }
     }
 
     void unbindRecordModule(RecordModule module) {
     }
 
-    synchronized void seed() {
+    synchronized void seed(List<RecordType> arriving) {
+        List<RecordType> running = new ArrayList<>(records.types());
+        running.addAll(arriving);
         try {
-            if (records.type("sales.opportunities").isPresent()) {
+            if (has(running, "sales.opportunities")) {
                 long stage = definition("sales.pipeline_by_stage", "Pipeline by stage", "sales.opportunity",
                         Map.of(), List.of(Map.of("field", "stage")), List.of(sum("amount"), count()));
                 long won = definition("sales.won_by_month", "Won revenue by month", "sales.opportunity",
@@ -62,7 +64,7 @@ public final class BuiltIns {
                 dashboard("sales", "Sales", List.of(widget("Pipeline by stage", stage, "bar"),
                         widget("Won revenue by month", won, "line")));
             }
-            if (records.type("service.cases").isPresent()) {
+            if (has(running, "service.cases")) {
                 long status = definition("service.cases_by_status", "Cases by status", "service.case", Map.of(),
                         List.of(Map.of("field", "status")), List.of(count()));
                 long priority = definition("service.open_cases_by_priority", "Open cases by priority", "service.case",
@@ -70,12 +72,16 @@ public final class BuiltIns {
                 dashboard("service", "Service", List.of(widget("Cases by status", status, "pie"),
                         widget("Open cases by priority", priority, "bar")));
             }
-            Optional<RecordType> campaigns = records.types().stream()
+            Optional<RecordType> campaigns = running.stream()
                     .filter(t -> (t.module() + "." + t.entity()).equalsIgnoreCase("marketing.campaign")).findFirst();
             campaigns.ifPresent(this::campaigns);
         } catch (RuntimeException e) {
             LOG.warn("could not seed the built-in reports yet: {}", e.toString());
         }
+    }
+
+    private static boolean has(List<RecordType> types, String resource) {
+        return types.stream().anyMatch(t -> t.resource().equals(resource));
     }
 
     /** Campaign ROI: the sums of the campaign's money fields (cost, revenue, …) per campaign. */
