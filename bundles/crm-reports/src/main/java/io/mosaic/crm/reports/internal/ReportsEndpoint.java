@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The reports module under {@code /api/reports}: definitions and dashboards served by the record
  * kit, ad-hoc and stored runs (JSON or CSV), snapshots of scheduled runs, dashboards' chart data,
- * and the data-mining routes.
+ * and the data-mining routes ({@link Mining}).
  */
 @Component(service = {Endpoint.class, RecordModule.class}, configurationPid = "io.mosaic.crm.reports")
 public final class ReportsEndpoint implements Endpoint, RecordModule {
@@ -33,15 +33,17 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
     private final ReportRunner runner;
     private final Schedules schedules;
     private final Dashboards dashboards;
+    private final Mining mining;
     private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
     private volatile ReportsSettings settings;
 
     @Activate
     public ReportsEndpoint(@Reference ReportsSchema schema, @Reference Records records, @Reference ReportRunner runner,
-            @Reference Schedules schedules, ReportsSettings settings) {
+            @Reference Schedules schedules, @Reference Mining mining, ReportsSettings settings) {
         this.records = records;
         this.runner = runner;
         this.schedules = schedules;
+        this.mining = mining;
         this.settings = settings;
         this.dashboards = new Dashboards(records, runner);
     }
@@ -84,6 +86,7 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
                         request -> dashboards.data(request, request.idParam("id")))
                 .summary("A dashboard's widgets with chart-ready series (date gaps filled with zero)")
                 .queryParameter("tz", "IANA time zone of relative periods and date buckets");
+        mining.routes(routes);
     }
 
     private Reply runAdHoc(ApiRequest request) {
