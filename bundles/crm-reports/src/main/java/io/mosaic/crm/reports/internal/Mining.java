@@ -148,6 +148,7 @@ public final class Mining {
     private Map<String, Object> predictions(ApiRequest request) {
         int limit = limit(request, "limit");
         WinModel m = current();
+        boolean trained = ((Number) m.summary().get("trainingDeals")).intValue() > 0;
         boolean ownOnly = request.principal().ownOnly(DEALS);
         long me = request.principal().userId();
         List<Map<String, Object>> items = new ArrayList<>();
@@ -157,7 +158,7 @@ public final class Mining {
                 item.put("id", deal.id());
                 item.put("stage", deal.stage());
                 item.put("probability", deal.probability());
-                item.put("predicted", Scores.round(m.predict(deal)));
+                item.put("predicted", trained ? Scores.round(m.predict(deal)) : null);   // no closed deals: no model
                 items.add(item);
             }
         });
