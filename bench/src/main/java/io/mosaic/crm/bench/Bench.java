@@ -19,6 +19,7 @@ import io.mosaic.crm.bench.scenario.CreateContact;
 import io.mosaic.crm.bench.scenario.KeysetList;
 import io.mosaic.crm.bench.scenario.MonitoringOverhead;
 import io.mosaic.crm.bench.scenario.ImportExport;
+import io.mosaic.crm.bench.scenario.ReportsAggregate;
 import io.mosaic.crm.bench.scenario.SalesForecast;
 import io.mosaic.crm.bench.scenario.Outcome;
 import io.mosaic.crm.bench.scenario.Scenario;
@@ -47,7 +48,8 @@ public final class Bench {
     static final long SEED = 20_251_123L;
     // bulk-load first (the freshly generated tables are idle), boot last (it restarts Mosaic)
     static final List<Scenario> ALL = List.of(new BulkLoad(), new CachedGet(), new UncachedGet(),
-            new MonitoringOverhead(), new ContactSearch(), new KeysetList(), new CreateContact(), new SalesForecast(), new ImportExport(), new Boot());
+            new MonitoringOverhead(), new ContactSearch(), new KeysetList(), new CreateContact(), new SalesForecast(),
+            new ReportsAggregate(), new ImportExport(), new Boot());
 
     private Bench() {
     }

@@ -15,10 +15,10 @@ import java.util.List;
  * forecast of a quarter over HTTP (cold), then the same forecast warm, and the list.
  */
 public final class SalesForecast implements Scenario {
-    private static final int CHUNK = 100_000;
+    static final int CHUNK = 100_000;
 
     // 50 owners, stages spread like a real funnel, 10 % USD, close dates over 2026-2027 (a quarter holds ~1/8)
-    private static final String OPPORTUNITIES = """
+    static final String OPPORTUNITIES = """
             INSERT INTO sales_opportunities (name, account_id, amount, currency, close_date, pipeline_id, stage, probability,
                                              forecast_category, owner_id, created_at, updated_at)
             SELECT CONCAT('Bench deal ', seq), 1 + seq %% 1000, 1000 + (seq * 7919) %% 99000, IF(seq %% 10 = 0, 'USD', 'EUR'),

@@ -1,5 +1,6 @@
 package io.mosaic.crm.platform.http.internal.error;
 
+import io.mosaic.crm.sdk.aggregate.TooExpensiveException;
 import io.mosaic.crm.sdk.error.BadRequestException;
 import io.mosaic.crm.sdk.error.ConflictException;
 import io.mosaic.crm.sdk.error.CrmException;
@@ -103,7 +104,7 @@ public final class ErrorMapper {
             return 409;
         } else if (e instanceof VersionMismatchException) {
             return 412;
-        } else if (e instanceof ValidationException) {
+        } else if (e instanceof ValidationException || e instanceof TooExpensiveException) {
             return 422;
         } else if (e instanceof io.mosaic.crm.sdk.error.PayloadTooLargeException) {
             return 413;
