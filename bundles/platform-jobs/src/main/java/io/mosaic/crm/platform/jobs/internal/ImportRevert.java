@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  */
 final class ImportRevert {
     static final int CHUNK = 1_000;
+    /** Problems listed in the answer at most (a revert of a million updates could fail a million times). */
+    static final int MAX_PROBLEMS = 100;
 
     /** What a revert did. */
     record Reverted(long deleted, long restored, List<String> problems) {}
@@ -45,13 +47,20 @@ final class ImportRevert {
         deleted += delete(type, records, bulk, job.userId(), chunk, announce);
         long restored = 0;
         List<String> problems = new ArrayList<>();
-        for (long[] row : store.updatedRows(job.id())) {
-            try {
-                bulk.restore(type, row[0], row[1], job.userId());
-                restored++;
-            } catch (CrmException e) {
-                problems.add("record " + row[0] + ": " + e.code() + ": " + e.getMessage());
+        // page by page: an import that updated a million records must not hold them all in memory
+        List<long[]> page = store.updatedRows(job.id(), Long.MAX_VALUE, CHUNK);
+        while (!page.isEmpty()) {
+            for (long[] row : page) {
+                try {
+                    bulk.restore(type, row[0], row[1], job.userId());
+                    restored++;
+                } catch (CrmException e) {
+                    if (problems.size() < MAX_PROBLEMS) {
+                        problems.add("record " + row[0] + ": " + e.code() + ": " + e.getMessage());
+                    }
+                }
             }
+            page = page.size() < CHUNK ? List.of() : store.updatedRows(job.id(), page.get(page.size() - 1)[1], CHUNK);
         }
         return new Reverted(deleted, restored, problems);
     }

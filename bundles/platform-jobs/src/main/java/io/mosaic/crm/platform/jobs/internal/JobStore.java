@@ -135,9 +135,15 @@ final class JobStore {
                 .bind("id", id).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
     }
 
-    List<long[]> updatedRows(long id) {
+    /**
+     * The records the job updated ({@code record_id, change_id}), newest change first, a page of
+     * {@code limit} at a time: those whose change is older than {@code before}.
+     */
+    List<long[]> updatedRows(long id, long before, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT record_id, change_id FROM import_job_updated WHERE job_id = :id"
-                + " ORDER BY change_id DESC").bind("id", id).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+                        + " AND change_id < :before ORDER BY change_id DESC LIMIT :limit")
+                .bind("id", id).bind("before", before).bind("limit", limit)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
     }
 
     boolean markReverted(long id) {
