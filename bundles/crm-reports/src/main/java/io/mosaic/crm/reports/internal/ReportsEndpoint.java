@@ -11,11 +11,11 @@ import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordModule;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
+import io.mosaic.crm.sdk.record.ServedTypes;
 import io.mosaic.crm.sdk.security.Action;
 import io.mosaic.crm.sdk.security.Permission;
 import io.mosaic.crm.sdk.security.Principal;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -34,7 +34,7 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
     private final Schedules schedules;
     private final Dashboards dashboards;
     private final Mining mining;
-    private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
+    private volatile ServedTypes served = ServedTypes.NONE;
     private volatile ReportsSettings settings;
 
     @Activate
@@ -51,7 +51,7 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
     @Modified
     void apply(ReportsSettings next) {
         settings = next;
-        served.forEach(this::pageSizes);
+        served.pageSizes(next.defaultPageSize(), next.maxPageSize());
     }
 
     @Override
@@ -61,12 +61,8 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
 
     @Override
     public void routes(Routes routes) {
-        served.clear();
-        for (RecordType type : recordTypes()) {
-            Records.RecordRoutes routesOfType = records.serve(routes, type);
-            pageSizes(routesOfType);
-            served.add(routesOfType);
-        }
+        served = records.serveAll(routes, recordTypes());
+        served.pageSizes(settings.defaultPageSize(), settings.maxPageSize());
         routes.post("/run", RUN, this::runAdHoc)
                 .summary("Run a report given in the body {entity, filters, groupBy, measures, sort, limit, tz}; JSON or CSV (Accept: text/csv)")
                 .queryParameter("tz", "IANA time zone of relative periods and date buckets (default: the body's tz, else UTC)");
@@ -118,11 +114,5 @@ public final class ReportsEndpoint implements Endpoint, RecordModule {
             throw new NotFoundException("report definition", id);
         }
         return definition;
-    }
-
-    private void pageSizes(Records.RecordRoutes routes) {
-        ReportsSettings current = settings;
-        int max = Math.max(1, current.maxPageSize());
-        routes.pageSizes(Math.max(1, Math.min(current.defaultPageSize(), max)), max);
     }
 }

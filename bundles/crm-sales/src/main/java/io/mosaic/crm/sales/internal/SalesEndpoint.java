@@ -11,6 +11,7 @@ import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordModule;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
+import io.mosaic.crm.sdk.record.ServedTypes;
 import io.mosaic.crm.sdk.security.Action;
 import io.mosaic.crm.sdk.security.Permission;
 import io.mosaic.crm.sdk.security.Principal;
@@ -21,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,7 +47,7 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
     private final Forecast forecast;
     private final StageReport stageReport;
     private final Jdbi jdbi;
-    private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
+    private volatile ServedTypes served = ServedTypes.NONE;
     private volatile SalesSettings settings;
 
     @Activate
@@ -67,7 +67,7 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
     @Modified
     void apply(SalesSettings next) {
         settings = next;
-        served.forEach(this::pageSizes);
+        served.pageSizes(next.defaultPageSize(), next.maxPageSize());
     }
 
     @Override
@@ -77,12 +77,8 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
 
     @Override
     public void routes(Routes routes) {
-        served.clear();
-        for (RecordType type : recordTypes()) {
-            Records.RecordRoutes routesOfType = records.serve(routes, type);
-            pageSizes(routesOfType);
-            served.add(routesOfType);
-        }
+        served = records.serveAll(routes, recordTypes());
+        served.pageSizes(settings.defaultPageSize(), settings.maxPageSize());
         routes.post("/leads/{id}/convert", types.leadType().permission(Action.EDIT), this::convert)
                 .summary("Convert a lead into an account, a contact and optionally an opportunity, in one transaction")
                 .requestBody(ConvertInput.class).errors(404, 409, 422);
@@ -214,11 +210,5 @@ public final class SalesEndpoint implements Endpoint, RecordModule {
         } catch (DateTimeException e) {
             throw new BadRequestException("invalid_tz", "tz must be an IANA time zone such as Europe/Berlin");
         }
-    }
-
-    private void pageSizes(Records.RecordRoutes routes) {
-        SalesSettings current = settings;
-        int max = Math.max(1, current.maxPageSize());
-        routes.pageSizes(Math.max(1, Math.min(current.defaultPageSize(), max)), max);
     }
 }

@@ -16,13 +16,13 @@ import io.mosaic.crm.sdk.record.Record;
 import io.mosaic.crm.sdk.record.RecordModule;
 import io.mosaic.crm.sdk.record.RecordType;
 import io.mosaic.crm.sdk.record.Records;
+import io.mosaic.crm.sdk.record.ServedTypes;
 import io.mosaic.crm.sdk.security.Action;
 import io.mosaic.crm.sdk.security.Permission;
 import io.mosaic.crm.sdk.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -39,7 +39,7 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
     private final Records records;
     private final ServiceTypes types;
     private final Database database;
-    private final List<Records.RecordRoutes> served = new CopyOnWriteArrayList<>();
+    private volatile ServedTypes served = ServedTypes.NONE;
     private final AddressThrottle throttle;
     private volatile ServiceSettings settings;
 
@@ -56,7 +56,7 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
     @Modified
     void apply(ServiceSettings next) {
         settings = next;
-        served.forEach(this::pageSizes);
+        served.pageSizes(next.defaultPageSize(), next.maxPageSize());
     }
 
     @Override
@@ -66,12 +66,8 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
 
     @Override
     public void routes(Routes routes) {
-        served.clear();
-        for (RecordType type : recordTypes()) {
-            Records.RecordRoutes routesOfType = records.serve(routes, type);
-            pageSizes(routesOfType);
-            served.add(routesOfType);
-        }
+        served = records.serveAll(routes, recordTypes());
+        served.pageSizes(settings.defaultPageSize(), settings.maxPageSize());
         routes.get("/statuses", Permission.of("service.cases", Action.READ), request -> Map.of("items",
                         database.jdbi().withHandle(Statuses::all)))
                 .summary("The case statuses, their categories (open, waiting, closed) and the statuses each may move to");
@@ -176,11 +172,5 @@ public final class ServiceEndpoint implements Endpoint, RecordModule {
         visibleCase(request, id);
         return Surveys.ofCase(database.jdbi(), id).orElseThrow(() -> new NotFoundException("survey of case", id))
                 .json(settings.surveyBaseUrl().replaceAll("/+$", ""));
-    }
-
-    private void pageSizes(Records.RecordRoutes routes) {
-        ServiceSettings current = settings;
-        int max = Math.max(1, current.maxPageSize());
-        routes.pageSizes(Math.max(1, Math.min(current.defaultPageSize(), max)), max);
     }
 }

@@ -5,7 +5,7 @@
  * routes, OpenAPI schemas, metadata, change history and events.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mosaic.crm.sdk.record;
 
 import org.osgi.annotation.bundle.Export;
